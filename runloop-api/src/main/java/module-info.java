@@ -9,6 +9,9 @@
 module ai.runloop.api {
     requires transitive ai.runloop.model;
 
+    exports ai.runloop.api;
+    exports ai.runloop.api.errors;
+    exports ai.runloop.api.services;
     exports ai.runloop.api.spi;
 
     uses ai.runloop.api.spi.HttpTransportProvider;

@@ -1,0 +1,376 @@
+package ai.runloop.api.internal;
+
+import ai.runloop.api.RawResponse;
+import ai.runloop.api.RequestOptions;
+import ai.runloop.api.errors.ApiStatusException;
+import ai.runloop.api.errors.InvalidResponseException;
+import ai.runloop.api.errors.RunloopException;
+import ai.runloop.api.internal.json.JsonCodec;
+import ai.runloop.api.spi.Headers;
+import ai.runloop.api.spi.HttpRequest;
+import ai.runloop.api.spi.HttpResponse;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Type;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The request pipeline of one client: encodes a call, adds the headers of every request, sends it
+ * through the transport, retries by {@link RetryPolicy}, maps failures to the SDK's exceptions and
+ * reads the answer. Knows HTTP semantics of the API and nothing of devboxes.
+ */
+public final class ApiCore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("ai.runloop.api");
+    private static final int EXCERPT = 500;
+
+    private final ClientConfig config;
+    private final RetryPolicy retry;
+    private final Map<String, String> fixedHeaders;
+
+    /** @param config the settled client configuration */
+    public ApiCore(ClientConfig config) {
+        this.config = config;
+        this.retry = new RetryPolicy(config.initialBackoff(), config.maxBackoff());
+        Map<String, String> headers = new LinkedHashMap<>(PlatformHeaders.all());
+        headers.put("Accept", "application/json");
+        headers.putAll(config.headers());
+        headers.put("Authorization", "Bearer " + config.apiKey());
+        this.fixedHeaders = Map.copyOf(headers);
+    }
+
+    /** @return the configuration */
+    public ClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Sends a call and reads the answer as the given type.
+     *
+     * @param endpoint     the operation
+     * @param pathArgs     values of the path placeholders, in order
+     * @param params       the params record, or null
+     * @param options      per-call options
+     * @param responseType the type to read a JSON answer as ({@code String}, {@code BinaryResponse} for text and binary)
+     * @param <T>          the answer's type
+     * @return the answer with status and headers, parsed lazily
+     */
+    public <T> CompletableFuture<RawResponse<T>> call(Endpoint endpoint, List<String> pathArgs, Object params,
+                                                      RequestOptions options, Type responseType) {
+        CompletableFuture<HttpResponse> sent = send(endpoint, pathArgs, params, options);
+        return sent.thenApply(response -> rawResponse(endpoint, pathArgs, response, responseType));
+    }
+
+    /**
+     * Sends a call and returns the successful HTTP response itself, body unread (streamed bodies open).
+     *
+     * @param endpoint the operation
+     * @param pathArgs values of the path placeholders
+     * @param params   the params record, or null
+     * @param options  per-call options
+     * @return the 2xx response
+     */
+    public CompletableFuture<HttpResponse> send(Endpoint endpoint, List<String> pathArgs, Object params,
+                                                RequestOptions options) {
+        RequestOptions opts = options == null ? RequestOptions.none() : options;
+        EncodedRequest encoded;
+        try {
+            encoded = RequestEncoder.encode(config.baseUri(), endpoint, pathArgs, params, opts);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return new Exchange(endpoint, encoded, opts).start();
+    }
+
+    /**
+     * Opens a reconnecting event stream; nothing is sent until it is read.
+     *
+     * @param endpoint    the SSE operation
+     * @param pathArgs    values of the path placeholders
+     * @param params      the params record, or null
+     * @param options     per-call options
+     * @param type        the event type
+     * @param resume      where to resume after a reconnect
+     * @param resumeParam the query parameter that carries the resume position, or null
+     * @param <T>         the event type
+     * @return the stream
+     */
+    public <T> ai.runloop.api.SseStream<T> sse(Endpoint endpoint, List<String> pathArgs, Object params,
+                                               RequestOptions options, Class<T> type,
+                                               ai.runloop.api.internal.sse.ResumePolicy<T> resume,
+                                               String resumeParam) {
+        RequestOptions opts = options == null ? RequestOptions.none() : options;
+        String what = describe(endpoint, pathArgs.isEmpty() ? null : pathArgs.get(0));
+        return new ai.runloop.api.internal.sse.ReconnectingSseStream<>(what, position -> {
+            RequestOptions attempt = position == null || resumeParam == null ? opts
+                    : opts.toBuilder().queryParam(resumeParam, position).build();
+            return send(endpoint, pathArgs, params, attempt);
+        }, data -> type.cast(decode(what, 200, data.getBytes(StandardCharsets.UTF_8), type, Endpoint.ResponseKind.JSON)),
+                resume);
+    }
+
+    /**
+     * Waits for a future on the calling thread, refusing to do so on an event loop.
+     *
+     * @param future    the call
+     * @param operation the operation, for messages
+     * @param <T>       the value type
+     * @return the value
+     */
+    public static <T> T join(CompletableFuture<T> future, String operation) {
+        BlockingGuard.check(operation, "the ...Async method");
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RunloopException(operation + ": interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            throw Failures.map(operation, e.getCause());
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        config.transport().close();
+    }
+
+    private String describe(Endpoint endpoint, String resourceId) {
+        return endpoint.operation() + (resourceId == null ? "" : "(" + resourceId + ")");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> RawResponse<T> rawResponse(Endpoint endpoint, List<String> pathArgs, HttpResponse response,
+                                           Type type) {
+        String what = describe(endpoint, pathArgs.isEmpty() ? null : pathArgs.get(0));
+        Map<String, List<String>> headers = lowerCase(response.headers());
+        if (endpoint.response() == Endpoint.ResponseKind.BINARY) {
+            return new RawResponse<>(response.status(), headers,
+                    () -> (T) new ai.runloop.api.BinaryResponse(response, what));
+        }
+        byte[] body = response.bodyBytes();
+        return new RawResponse<>(response.status(), headers, () -> (T) decode(what, response.status(), body, type,
+                endpoint.response()));
+    }
+
+    /** Reads a buffered success body as the given type; one place for every JSON and text answer. */
+    static Object decode(String what, int status, byte[] body, Type type, Endpoint.ResponseKind kind) {
+        if (kind == Endpoint.ResponseKind.TEXT || type == String.class) {
+            return text(body);
+        }
+        if (body.length == 0 || type == Void.class) {
+            if (type == jakarta.json.JsonValue.class || type == Void.class) {
+                return type == Void.class ? null : jakarta.json.JsonValue.NULL;
+            }
+            throw new InvalidResponseException(what + ": the answer had an empty body", status, "", null);
+        }
+        try {
+            Object value = JsonCodec.get().fromJson(body, type);
+            if (value == null) {
+                throw new InvalidResponseException(what + ": the answer was JSON null", status, excerpt(body), null);
+            }
+            return value;
+        } catch (JsonbException | JsonException | ClassCastException | IllegalArgumentException
+                 | IllegalStateException | ArithmeticException e) {
+            throw new InvalidResponseException(what + ": the answer could not be read as "
+                    + simpleName(type) + ": " + e.getMessage(), status, excerpt(body), e);
+        }
+    }
+
+    private static String simpleName(Type type) {
+        return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+    }
+
+    static String text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException(e); // cannot happen with REPLACE
+        }
+    }
+
+    static String excerpt(byte[] body) {
+        String text = text(body.length > EXCERPT * 4 ? java.util.Arrays.copyOf(body, EXCERPT * 4) : body);
+        return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
+    }
+
+    static Map<String, List<String>> lowerCase(Headers headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.map().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return out;
+    }
+
+    /** One logical call: its attempts share one idempotency key; earlier failures are kept as suppressed. */
+    private final class Exchange {
+        private final Endpoint endpoint;
+        private final EncodedRequest encoded;
+        private final RequestOptions options;
+        private final int maxRetries;
+        private final Duration timeout;
+        private final String idempotencyKey;
+        private final String what;
+        private final List<Throwable> earlier = new ArrayList<>();
+        private final AtomicReference<CompletableFuture<HttpResponse>> inFlight = new AtomicReference<>();
+        private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+
+        Exchange(Endpoint endpoint, EncodedRequest encoded, RequestOptions options) {
+            this.endpoint = endpoint;
+            this.encoded = encoded;
+            this.options = options;
+            this.maxRetries = options.maxRetries().orElse(config.maxRetries());
+            this.timeout = options.timeout().orElse(endpoint.longRunning() && config.timeoutIsDefault()
+                    ? ClientConfig.LONG_TIMEOUT : config.timeout());
+            this.idempotencyKey = endpoint.method().equals("GET") ? null
+                    : options.idempotencyKey().orElseGet(() -> "stainless-java-retry-" + UUID.randomUUID());
+            this.what = describe(endpoint, encoded.resourceId());
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    CompletableFuture<HttpResponse> current = inFlight.get();
+                    if (current != null) {
+                        current.cancel(true);
+                    }
+                }
+            });
+        }
+
+        CompletableFuture<HttpResponse> start() {
+            attempt(0);
+            return result;
+        }
+
+        private HttpRequest request(int attempt) {
+            Headers.Builder headers = Headers.builder();
+            fixedHeaders.forEach(headers::set);
+            headers.set("Accept", endpoint.accept());
+            headers.set("x-stainless-retry-count", Integer.toString(attempt));
+            headers.set("x-stainless-timeout", Long.toString(Math.max(1, timeout.toSeconds())));
+            if (idempotencyKey != null) {
+                headers.set("x-request-id", idempotencyKey);
+            }
+            options.extraHeaders().forEach(headers::set);
+            return HttpRequest.newBuilder(encoded.uri())
+                    .method(endpoint.method(), encoded.body().get())
+                    .headers(headers.build())
+                    .kind(endpoint.kind())
+                    .timeout(timeout)
+                    .streamResponse(endpoint.response() == Endpoint.ResponseKind.BINARY
+                            || endpoint.response() == Endpoint.ResponseKind.SSE)
+                    .build();
+        }
+
+        private void attempt(int attempt) {
+            if (result.isDone()) {
+                return;
+            }
+            HttpRequest request;
+            try {
+                request = request(attempt);
+            } catch (RuntimeException e) {
+                fail(Failures.map(what, e));
+                return;
+            }
+            long started = System.nanoTime();
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "-> {0} {1} attempt {2} headers {3}", request.method(),
+                        request.uri(), attempt + 1, request.headers());
+            }
+            CompletableFuture<HttpResponse> sent;
+            try {
+                sent = config.transport().send(request);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            // A backstop for transports whose own timeout does not cover the whole exchange.
+            sent = sent.orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            inFlight.set(sent);
+            if (result.isCancelled()) {
+                sent.cancel(true);
+                return;
+            }
+            sent.whenComplete((response, error) -> {
+                if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                    LOG.log(System.Logger.Level.DEBUG, "<- {0} {1}: {2} in {3} ms", request.method(), request.uri(),
+                            response != null ? response.status() : String.valueOf(Failures.unwrap(error)),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+                if (error != null) {
+                    onFailure(attempt, error);
+                } else {
+                    onResponse(attempt, response);
+                }
+            });
+        }
+
+        private boolean mayRetry(int attempt) {
+            return attempt < maxRetries && encoded.replayable() && !result.isDone();
+        }
+
+        private void onFailure(int attempt, Throwable error) {
+            RuntimeException mapped = Failures.map(what, error);
+            if (Failures.isRetryable(error) && mayRetry(attempt)) {
+                earlier.add(mapped);
+                retryAfter(attempt, retry.delay(attempt, null));
+            } else {
+                fail(mapped);
+            }
+        }
+
+        private void onResponse(int attempt, HttpResponse response) {
+            int status = response.status();
+            if (status >= 200 && status < 300) {
+                result.complete(response);
+                return;
+            }
+            boolean again = RetryPolicy.shouldRetry(status, response.headers()) && mayRetry(attempt);
+            readBody(response).whenComplete((body, readError) -> {
+                byte[] bytes = body == null ? new byte[0] : body;
+                ApiStatusException error = ApiStatusException.of(what + ": HTTP " + status
+                        + (bytes.length == 0 ? "" : " - " + excerpt(bytes)), status, lowerCase(response.headers()),
+                        text(bytes));
+                if (again) {
+                    earlier.add(error);
+                    retryAfter(attempt, retry.delay(attempt, response.headers()));
+                } else {
+                    fail(error);
+                }
+            });
+        }
+
+        private CompletableFuture<byte[]> readBody(HttpResponse response) {
+            if (!response.isStreamed()) {
+                return CompletableFuture.completedFuture(response.bodyBytes());
+            }
+            return response.readAllBytes().exceptionally(e -> new byte[0]);
+        }
+
+        private void retryAfter(int attempt, Duration delay) {
+            LOG.log(System.Logger.Level.DEBUG, "retrying {0} in {1} ms", what, delay.toMillis());
+            CompletableFuture.runAsync(() -> attempt(attempt + 1),
+                    CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+        }
+
+        private void fail(RuntimeException error) {
+            for (Throwable e : earlier) {
+                if (e != error) {
+                    error.addSuppressed(e);
+                }
+            }
+            result.completeExceptionally(error);
+        }
+    }
+}

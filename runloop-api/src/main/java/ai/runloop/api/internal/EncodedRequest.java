@@ -1,0 +1,17 @@
+package ai.runloop.api.internal;
+
+import ai.runloop.api.spi.RequestBody;
+import java.net.URI;
+import java.util.function.Supplier;
+
+/**
+ * A request ready to send, apart from the per-attempt headers.
+ *
+ * @param uri        the full URL with query
+ * @param method     the HTTP verb
+ * @param body       makes the body for one attempt
+ * @param replayable whether the body can be made again for a retry
+ * @param resourceId the first path argument, for messages (may be null)
+ */
+record EncodedRequest(URI uri, String method, Supplier<RequestBody> body, boolean replayable, String resourceId) {
+}

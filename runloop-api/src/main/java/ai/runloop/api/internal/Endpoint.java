@@ -1,0 +1,55 @@
+package ai.runloop.api.internal;
+
+import ai.runloop.api.spi.RequestKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One operation of the API as the wire reference describes it: verb, path template, which params go to
+ * the query, how the answer is read, and which connection pool and timeout class it belongs to.
+ *
+ * @param operation    the reference's name, e.g. {@code devboxes.retrieve}; used in messages
+ * @param method       the HTTP verb
+ * @param pathTemplate the path with {@code {name}} placeholders
+ * @param queryNames   wire names of params sent in the query string
+ * @param response     how the body of a success is read
+ * @param kind         the connection pool the request belongs to
+ * @param longRunning  whether the default timeout is the long one (600 s)
+ * @param multipart    whether the body is multipart/form-data
+ */
+public record Endpoint(String operation, String method, String pathTemplate, Set<String> queryNames,
+                       ResponseKind response, RequestKind kind, boolean longRunning, boolean multipart) {
+
+    /** How a successful answer is read. */
+    public enum ResponseKind {
+        /** a JSON document mapped to a record or a JSON value */
+        JSON,
+        /** raw UTF-8 text */
+        TEXT,
+        /** raw bytes, streamed */
+        BINARY,
+        /** server-sent events, streamed */
+        SSE
+    }
+
+    /** Copies the set. */
+    public Endpoint {
+        queryNames = Set.copyOf(queryNames);
+    }
+
+    /** @return the placeholder names of the path template, in order */
+    public List<String> pathParams() {
+        return java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(pathTemplate).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** @return the Accept header this operation sends */
+    public String accept() {
+        return switch (response) {
+            case TEXT -> "text/plain";
+            case BINARY -> operation.endsWith("download_logs") ? "application/zip" : "application/octet-stream";
+            case SSE -> "text/event-stream";
+            case JSON -> "application/json";
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package ai.runloop.api.internal;
+
+import ai.runloop.api.PollingConfig;
+import ai.runloop.api.RequestOptions;
+import ai.runloop.api.errors.ApiStatusException;
+import ai.runloop.api.errors.PollingTimeoutException;
+import ai.runloop.api.errors.RunloopConnectionException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The two waiting loops of the SDK (behaviours §8.2–8.3), non-blocking: the long-poll loop, where the
+ * server holds each request and a 408 or a dropped connection means "not yet", and the plain polling
+ * loop with a pause between requests. Both stop at the {@link PollingConfig} budget with a
+ * {@link PollingTimeoutException} that names what was awaited and the last status seen.
+ */
+public final class Waits {
+    /** The pause after a long poll that answered at once without reaching the goal, against hot loops. */
+    private static final Duration SETTLE = Duration.ofMillis(50);
+
+    private Waits() {
+    }
+
+    /**
+     * A long-poll loop.
+     *
+     * @param request  sends one long poll holding at most the given time, with retries off
+     * @param done     whether a value is the one awaited
+     * @param status   the status of a value, for messages
+     * @param polling  the budget
+     * @param awaited  what is awaited, for messages
+     * @param clamp    the server's longest hold
+     * @param <T>      the polled view
+     * @return the first value that is done
+     */
+    public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
+                                                    Function<T, String> status, PollingConfig polling, String awaited,
+                                                    Duration clamp) {
+        Loop<T> loop = new Loop<>(polling, awaited, status);
+        loop.longPoll(request, done, clamp);
+        return loop.result;
+    }
+
+    /**
+     * A plain polling loop.
+     *
+     * @param fetch       fetches the current value
+     * @param keepWaiting whether to poll again after this value
+     * @param status      the status of a value, for messages
+     * @param polling     interval, attempts and budget
+     * @param awaited     what is awaited, for messages
+     * @param <T>         the polled view
+     * @return the first value that does not keep waiting
+     */
+    public static <T> CompletableFuture<T> poll(java.util.function.Supplier<CompletableFuture<T>> fetch,
+                                                Predicate<T> keepWaiting, Function<T, String> status,
+                                                PollingConfig polling, String awaited) {
+        Loop<T> loop = new Loop<>(polling, awaited, status);
+        loop.poll(fetch, keepWaiting);
+        return loop.result;
+    }
+
+    /** @return options for one long-poll request: no retries, timeout of the hold plus the buffer */
+    public static RequestOptions longPollOptions(Duration hold) {
+        return RequestOptions.builder().maxRetries(0).timeout(hold.plus(LongPolls.BUFFER)).build();
+    }
+
+    private static final class Loop<T> {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final long started = System.nanoTime();
+        final Duration budget;
+        final PollingConfig polling;
+        final String awaited;
+        final Function<T, String> status;
+        int attempts;
+        T last;
+
+        Loop(PollingConfig polling, String awaited, Function<T, String> status) {
+            this.polling = polling == null ? PollingConfig.defaults() : polling;
+            this.budget = this.polling.budget();
+            this.awaited = awaited;
+            this.status = status;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+
+        Duration remaining() {
+            return budget == null ? Duration.ofDays(365) : budget.minus(elapsed());
+        }
+
+        void timeout() {
+            result.completeExceptionally(new PollingTimeoutException(awaited, elapsed(), attempts,
+                    last == null ? null : status.apply(last), last));
+        }
+
+        void longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done, Duration clamp) {
+            if (result.isDone()) {
+                return;
+            }
+            Duration remaining = remaining();
+            if (remaining.isNegative() || remaining.isZero()) {
+                timeout();
+                return;
+            }
+            Duration hold = remaining.compareTo(clamp) < 0 ? remaining : clamp;
+            attempts++;
+            long sent = System.nanoTime();
+            request.apply(hold).whenComplete((value, error) -> {
+                if (error != null) {
+                    Throwable cause = Failures.unwrap(error);
+                    boolean notYet = cause instanceof ApiStatusException s && s.status() == 408
+                            || cause instanceof RunloopConnectionException
+                            || cause instanceof ai.runloop.api.spi.TransportException;
+                    if (notYet) {
+                        longPoll(request, done, clamp);
+                    } else {
+                        result.completeExceptionally(Failures.map(awaited, cause));
+                    }
+                    return;
+                }
+                last = value;
+                if (done.test(value)) {
+                    result.complete(value);
+                } else if (Duration.ofNanos(System.nanoTime() - sent).compareTo(SETTLE) < 0) {
+                    later(SETTLE, () -> longPoll(request, done, clamp));
+                } else {
+                    longPoll(request, done, clamp);
+                }
+            });
+        }
+
+        void poll(java.util.function.Supplier<CompletableFuture<T>> fetch, Predicate<T> keepWaiting) {
+            if (result.isDone()) {
+                return;
+            }
+            attempts++;
+            fetch.get().whenComplete((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(Failures.map(awaited, error));
+                    return;
+                }
+                last = value;
+                if (!keepWaiting.test(value)) {
+                    result.complete(value);
+                    return;
+                }
+                if (attempts >= polling.maxAttempts() || remaining().compareTo(polling.interval()) < 0) {
+                    timeout();
+                    return;
+                }
+                later(polling.interval(), () -> poll(fetch, keepWaiting));
+            });
+        }
+
+        void later(Duration delay, Runnable action) {
+            CompletableFuture.runAsync(action, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+        }
+    }
+}
