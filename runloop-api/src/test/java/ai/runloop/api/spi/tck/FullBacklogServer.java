@@ -34,7 +34,19 @@ final class FullBacklogServer implements AutoCloseable {
                 timedOut = true;
             }
         }
-        full = timedOut;
+        // One more attempt must time out too, so a single slow connect is not mistaken for a full queue.
+        full = timedOut && attemptTimesOut();
+    }
+
+    private boolean attemptTimesOut() throws IOException {
+        Socket probe = new Socket();
+        fillers.add(probe);
+        try {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort()), 200);
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        }
     }
 
     /** Whether a connection attempt was seen to time out, so the next ones will too. */
