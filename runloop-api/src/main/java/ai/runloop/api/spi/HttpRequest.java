@@ -1,0 +1,281 @@
+package ai.runloop.api.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable HTTP request, as the pipeline hands it to a transport.
+ *
+ * <p>The headers are final: a body's content type is already in them as {@code Content-Type}
+ * (unless the caller set that header), and the headers a transport manages itself
+ * ({@code Content-Length}, {@code Host}, {@code Connection}, ...) are rejected.
+ */
+public final class HttpRequest {
+
+    private static final Set<String> MANAGED_HEADERS = Set.of(
+            "connection", "content-length", "expect", "host", "keep-alive", "proxy-connection",
+            "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final String method;
+    private final URI uri;
+    private final Headers headers;
+    private final RequestBody body;
+    private final RequestKind kind;
+    private final Duration timeout;
+    private final boolean streamResponse;
+
+    private HttpRequest(Builder builder) {
+        this.method = builder.method;
+        this.uri = builder.uri;
+        this.body = builder.body;
+        this.kind = builder.kind;
+        this.timeout = builder.timeout;
+        this.streamResponse = builder.streamResponse;
+        Headers.Builder finalHeaders = builder.headers.toBuilder();
+        if (!finalHeaders.contains("Content-Type")) {
+            body.contentType().ifPresent(type -> finalHeaders.set("Content-Type", type));
+        }
+        this.headers = finalHeaders.build();
+    }
+
+    /**
+     * A builder of a request to a URI; the method defaults to {@code GET}, the body to none, the
+     * kind to {@link RequestKind#API}.
+     *
+     * @param uri an absolute {@code http} or {@code https} URI
+     * @return a new builder
+     */
+    public static Builder newBuilder(URI uri) {
+        return new Builder().uri(uri);
+    }
+
+    /**
+     * A builder that starts with this request's values.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.method = method;
+        builder.uri = uri;
+        builder.headers = headers;
+        builder.body = body;
+        builder.kind = kind;
+        builder.timeout = timeout;
+        builder.streamResponse = streamResponse;
+        return builder;
+    }
+
+    /**
+     * The method.
+     *
+     * @return an upper-case method name such as {@code GET} or {@code POST}
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The target.
+     *
+     * @return an absolute {@code http} or {@code https} URI
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * The headers to send, including {@code Content-Type} for a body that has one.
+     *
+     * @return the headers
+     */
+    public Headers headers() {
+        return headers;
+    }
+
+    /**
+     * The body.
+     *
+     * @return the body, {@link RequestBody#empty()} when there is none
+     */
+    public RequestBody body() {
+        return body;
+    }
+
+    /**
+     * What the request is for, so that the transport picks the matching connection pool.
+     *
+     * @return the kind
+     */
+    public RequestKind kind() {
+        return kind;
+    }
+
+    /**
+     * The longest time to wait, from sending, for the response: its headers when the response is
+     * streamed, its whole body otherwise. When it passes, the exchange is aborted and the future
+     * fails with {@link TransportException.Reason#TIMEOUT}.
+     *
+     * @return the timeout, or empty for none
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * Whether the response body is streamed ({@link HttpResponse#bodyPublisher()}) rather than
+     * buffered ({@link HttpResponse#bodyBytes()}): for downloads and server-sent events.
+     *
+     * @return {@code true} to stream the response body
+     */
+    public boolean streamResponse() {
+        return streamResponse;
+    }
+
+    /**
+     * A description that never shows header values of credentials.
+     *
+     * @return method, URI, kind and headers
+     */
+    @Override
+    public String toString() {
+        return method + " " + uri + " (" + kind + ") " + headers + " " + body;
+    }
+
+    /** A mutable builder of {@link HttpRequest}; not thread-safe. */
+    public static final class Builder {
+
+        private String method = "GET";
+        private URI uri;
+        private Headers headers = Headers.empty();
+        private RequestBody body = RequestBody.empty();
+        private RequestKind kind = RequestKind.API;
+        private Duration timeout;
+        private boolean streamResponse;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the target.
+         *
+         * @param uri an absolute {@code http} or {@code https} URI with a host
+         * @return this builder
+         * @throws IllegalArgumentException if the URI is not such a URI
+         */
+        public Builder uri(URI uri) {
+            Objects.requireNonNull(uri, "uri");
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute http(s) URI with a host: " + uri);
+            }
+            this.uri = uri;
+            return this;
+        }
+
+        /**
+         * Sets the method and the body.
+         *
+         * @param method a method name such as {@code GET}, {@code POST}, {@code PUT}, {@code DELETE}
+         * @param body the body, {@link RequestBody#empty()} for none
+         * @return this builder
+         * @throws IllegalArgumentException if the method is not an HTTP token
+         */
+        public Builder method(String method, RequestBody body) {
+            Objects.requireNonNull(method, "method");
+            if (!method.matches("[A-Za-z]+")) {
+                throw new IllegalArgumentException("invalid method: " + method);
+            }
+            this.method = method.toUpperCase(Locale.ROOT);
+            this.body = Objects.requireNonNull(body, "body");
+            return this;
+        }
+
+        /**
+         * Replaces all headers.
+         *
+         * @param headers the headers, without those the transport manages
+         * @return this builder
+         * @throws IllegalArgumentException if a header is one the transport manages
+         */
+        public Builder headers(Headers headers) {
+            headers.map().keySet().forEach(Builder::checkNotManaged);
+            this.headers = headers;
+            return this;
+        }
+
+        /**
+         * Adds a header value.
+         *
+         * @param name the header name, not one the transport manages
+         * @param value the value
+         * @return this builder
+         * @throws IllegalArgumentException if the name or value is invalid
+         */
+        public Builder header(String name, String value) {
+            checkNotManaged(name);
+            this.headers = headers.toBuilder().add(name, value).build();
+            return this;
+        }
+
+        /**
+         * Sets the kind; {@link RequestKind#API} by default.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
+        public Builder kind(RequestKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Sets the timeout (see {@link HttpRequest#timeout()}); none by default.
+         *
+         * @param timeout a positive duration, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if the duration is zero or negative
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets whether to stream the response body; {@code false} (buffer it) by default.
+         *
+         * @param streamResponse {@code true} to stream
+         * @return this builder
+         */
+        public Builder streamResponse(boolean streamResponse) {
+            this.streamResponse = streamResponse;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return an immutable request
+         * @throws IllegalStateException if no URI was set
+         */
+        public HttpRequest build() {
+            if (uri == null) {
+                throw new IllegalStateException("uri not set");
+            }
+            return new HttpRequest(this);
+        }
+
+        private static void checkNotManaged(String name) {
+            if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name + " is managed by the transport");
+            }
+        }
+    }
+}

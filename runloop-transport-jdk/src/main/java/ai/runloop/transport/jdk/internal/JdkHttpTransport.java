@@ -1,0 +1,144 @@
+package ai.runloop.transport.jdk.internal;
+
+import ai.runloop.api.spi.Headers;
+import ai.runloop.api.spi.HttpRequest;
+import ai.runloop.api.spi.HttpResponse;
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.TransportException;
+import ai.runloop.api.spi.TransportOptions;
+import java.io.FileNotFoundException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The transport on {@link java.net.http.HttpClient}.
+ *
+ * <p>Cancelling: the JDK 17 client aborts an exchange (closing an HTTP/1.1 connection, resetting an
+ * HTTP/2 stream) only when its own future is cancelled with {@code cancel(true)}; cancelling a
+ * dependent stage does nothing. So {@link #send} returns its own future and, however that one is
+ * cancelled or timed out, cancels the JDK's future with {@code cancel(true)}. A response that
+ * arrives anyway is closed, which cancels its body subscription and frees the connection.
+ *
+ * <p>Timeouts: the JDK's request timeout ends when the response headers arrive; for a buffered
+ * response this transport also times the body, so that the whole exchange fits the request timeout.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+
+    private final ClientPerKind clients;
+    private final Set<CompletableFuture<HttpResponse>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * Creates a transport; no client is built before the first request.
+     *
+     * @param options the transport options
+     */
+    public JdkHttpTransport(TransportOptions options) {
+        this.clients = new ClientPerKind(options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> send(HttpRequest request) {
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        String what = request.method() + " " + request.uri();
+        if (closed) {
+            result.completeExceptionally(new TransportException(TransportException.Reason.CLOSED,
+                    what + ": the transport is closed", null));
+            return result;
+        }
+        inFlight.add(result);
+        try {
+            java.net.http.HttpRequest jdkRequest = RequestConverter.toJdk(request);
+            HttpClient client = clients.get(request.kind());
+            if (request.streamResponse()) {
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
+            } else {
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofByteArray()), JdkHttpTransport::buffered, what);
+            }
+        } catch (FileNotFoundException | RuntimeException e) {
+            inFlight.remove(result);
+            result.completeExceptionally(new TransportException(TransportException.Reason.IO,
+                    what + ": cannot send the request: " + e, e));
+            return result;
+        }
+        if (!request.streamResponse()) {
+            request.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
+                    timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> result.completeExceptionally(
+                    new TransportException(TransportException.Reason.TIMEOUT,
+                            what + ": no whole response within " + timeout, null))));
+        }
+        if (closed) {
+            close();
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (CompletableFuture<HttpResponse> future : List.copyOf(inFlight)) {
+            future.completeExceptionally(new TransportException(TransportException.Reason.CLOSED,
+                    "the transport was closed", null));
+        }
+        clients.clear();
+    }
+
+    private static HttpResponse buffered(java.net.http.HttpResponse<byte[]> response) {
+        return HttpResponse.buffered(response.statusCode(), headers(response), response.body());
+    }
+
+    private static HttpResponse streamed(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+        return HttpResponse.streamed(response.statusCode(), headers(response), new FlatteningPublisher(response.body()));
+    }
+
+    private static Headers headers(java.net.http.HttpResponse<?> response) {
+        Headers.Builder headers = Headers.builder();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(value -> headers.add(name, value));
+            }
+        });
+        return headers.build();
+    }
+
+    /**
+     * Completes {@code result} from the JDK's future, and aborts the JDK exchange when
+     * {@code result} fails first (cancelled, timed out, transport closed).
+     */
+    private <T> void link(CompletableFuture<HttpResponse> result,
+                          CompletableFuture<java.net.http.HttpResponse<T>> jdkFuture,
+                          Function<java.net.http.HttpResponse<T>, HttpResponse> convert,
+                          String what) {
+        jdkFuture.whenComplete((jdkResponse, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(FailureClassifier.classify(failure, what));
+                return;
+            }
+            HttpResponse response;
+            try {
+                response = convert.apply(jdkResponse);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(FailureClassifier.classify(e, what));
+                return;
+            }
+            if (!result.complete(response)) {
+                response.close();
+            }
+        });
+        result.whenComplete((response, failure) -> {
+            inFlight.remove(result);
+            if (failure != null) {
+                // Only cancel(true) on the JDK's own future aborts the exchange.
+                jdkFuture.cancel(true);
+            }
+        });
+    }
+}
