@@ -52,10 +52,12 @@ public final class ExecRoutes implements Api {
         Api.raw(r, POST, EXEC + "/wait_for_status", this::waitForStatus);
         Api.raw(r, POST, EXEC + "/kill", ctx -> {
             Execution e = execution(ctx);
-            boolean group = Params.optBool(Params.body(ctx), "kill_process_group", false);
+            // kill_process_group is accepted; the command's shell and its children always end together here,
+            // because /bin/sh -c keeps the output pipes open through its children
+            Params.optBool(Params.body(ctx), "kill_process_group", false);
             Process p = e.process();
             if (p != null && p.isAlive()) {
-                b.exec.runner().kill(p, group);
+                b.exec.runner().kill(p, true);
             }
             LongPoll.await(ctx, e.watchers(), () -> Execution.COMPLETED.equals(e.status()), 5_000,
                     () -> Replies.json(ctx, ExecViews.async(e, lastN(ctx))), () -> Replies.json(ctx, ExecViews.async(e, lastN(ctx))));
