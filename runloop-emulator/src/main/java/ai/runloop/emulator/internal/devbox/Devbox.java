@@ -89,6 +89,21 @@ public final class Devbox implements ExecTarget {
         logs.add(line);
     }
 
+    /** Counts a snapshot being taken (shutdown without force then answers 409). */
+    public synchronized void beginSnapshot() {
+        snapshotsInProgress++;
+    }
+
+    /** Ends a snapshot counted by {@link #beginSnapshot()}. */
+    public synchronized void endSnapshot() {
+        snapshotsInProgress--;
+    }
+
+    /** @return the source blueprint id or null */
+    public String blueprintId() {
+        return blueprintId;
+    }
+
     /** @return the current status */
     public synchronized String status() {
         return status;
