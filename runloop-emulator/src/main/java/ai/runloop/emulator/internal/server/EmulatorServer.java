@@ -1,0 +1,117 @@
+package ai.runloop.emulator.internal.server;
+
+import ai.runloop.emulator.FaultPlan;
+import ai.runloop.emulator.internal.devbox.DevboxLifecycle;
+import ai.runloop.emulator.internal.devbox.DevboxRoutes;
+import ai.runloop.emulator.internal.exec.ExecRoutes;
+import ai.runloop.emulator.internal.faults.FaultAdminRoutes;
+import ai.runloop.emulator.internal.files.FileRoutes;
+import ai.runloop.emulator.internal.resources.ResourceRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the emulator: one Vert.x HTTP server on 127.0.0.1 speaking HTTP/1.1 and cleartext HTTP/2,
+ * and a router whose handlers run in this order: body, faults, auth, idempotency, API routes.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final Backend backend;
+
+    private EmulatorServer(Vertx vertx, HttpServer server, Backend backend) {
+        this.vertx = vertx;
+        this.server = server;
+        this.backend = backend;
+    }
+
+    /**
+     * Starts a server and waits until it listens.
+     *
+     * @param config settings
+     * @param faults the live fault plan
+     * @return the running server
+     */
+    public static EmulatorServer start(EmulatorConfig config, FaultPlan faults) {
+        Vertx vertx = Vertx.vertx();
+        Backend backend = new Backend(vertx, config, faults);
+        try {
+            Router router = router(backend);
+            HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(config.port())
+                    .setUseAlpn(false).setHttp2ClearTextEnabled(true);
+            HttpServer server = vertx.createHttpServer(options).requestHandler(router).listen()
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            backend.port(server.actualPort());
+            return new EmulatorServer(vertx, server, backend);
+        } catch (Exception e) {
+            backend.close();
+            vertx.close();
+            throw new IllegalStateException("cannot start the emulator on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Router router(Backend b) {
+        Router router = Router.router(b.vertx);
+        router.route().handler(BodyHandler.create(b.config.root().resolve("uploads").toString())
+                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(1L << 30));
+        router.get("/_emulator/health").handler(ctx -> Replies.json(ctx, new JsonObject().put("status", "ok")));
+        FaultHandler faults = new FaultHandler(b.faults);
+        router.route().handler(ctx -> {
+            if (ctx.request().path().startsWith("/_emulator/")) {
+                ctx.next();
+            } else {
+                faults.handle(ctx);
+            }
+        });
+        AuthHandler auth = new AuthHandler(b.config.token());
+        router.route("/v1/*").handler(auth);
+        router.route("/pty/*").handler(auth);
+        router.route("/_emulator/faults*").handler(auth);
+        router.route().handler(new Idempotency());
+        DevboxLifecycle lifecycle = new DevboxLifecycle(b);
+        List<Api> apis = List.of(new FaultAdminRoutes(b.faults), new ResourceRoutes(b, lifecycle),
+                new DevboxRoutes(b, lifecycle), new ExecRoutes(b, lifecycle), new FileRoutes(b));
+        apis.forEach(api -> api.register(router));
+        router.route().handler(ctx -> Replies.error(ctx, new ApiException(404,
+                "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), null)));
+        router.route().failureHandler(ctx -> {
+            Throwable t = ctx.failure();
+            if (t instanceof ApiException api) {
+                Replies.error(ctx, api);
+            } else if (t != null) {
+                Replies.error(ctx, new ApiException(500, "emulator error: " + t, null));
+            } else {
+                int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+                Replies.error(ctx, new ApiException(status, "request failed with status " + status, null));
+            }
+        });
+        return router;
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Stops serving, ends every process and closes Vert.x. */
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        backend.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // best effort
+        }
+    }
+}
