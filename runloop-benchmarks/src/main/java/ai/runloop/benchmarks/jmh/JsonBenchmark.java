@@ -1,0 +1,55 @@
+package ai.runloop.benchmarks.jmh;
+
+import ai.runloop.api.internal.json.JsonCodec;
+import ai.runloop.benchmarks.Fixtures;
+import ai.runloop.model.devboxes.DevboxListView;
+import ai.runloop.model.devboxes.DevboxView;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** JSON-B decode and encode of one devbox view and of a 50-item page, through the SDK's shared codec. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class JsonBenchmark {
+    private final JsonCodec codec = JsonCodec.get();
+    private final DevboxView devbox = Fixtures.devbox(0);
+    private final DevboxListView page = Fixtures.devboxPage();
+    private final byte[] devboxJson = codec.toBytes(devbox);
+    private final byte[] pageJson = codec.toBytes(page);
+
+    /** @return the decoded view */
+    @Benchmark
+    public DevboxView decodeDevbox() {
+        return codec.fromJson(devboxJson, DevboxView.class);
+    }
+
+    /** @return the encoded view */
+    @Benchmark
+    public byte[] encodeDevbox() {
+        return codec.toBytes(devbox);
+    }
+
+    /** @return the decoded page */
+    @Benchmark
+    public DevboxListView decodePage() {
+        return codec.fromJson(pageJson, DevboxListView.class);
+    }
+
+    /** @return the encoded page */
+    @Benchmark
+    public byte[] encodePage() {
+        return codec.toBytes(page);
+    }
+}
