@@ -3,7 +3,7 @@
  * priority: it needs nothing beyond the JDK and is used when no other transport is present.
  */
 module ai.runloop.transport.jdk {
-    requires ai.runloop.api;
+    requires transitive ai.runloop.api;
     requires java.net.http;
 
     exports ai.runloop.transport.jdk;

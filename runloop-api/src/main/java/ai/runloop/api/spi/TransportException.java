@@ -44,6 +44,7 @@ public final class TransportException extends RuntimeException {
         }
     }
 
+    /** The classified reason. */
     private final Reason reason;
 
     /**

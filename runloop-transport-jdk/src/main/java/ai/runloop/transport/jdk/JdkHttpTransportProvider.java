@@ -28,11 +28,21 @@ public final class JdkHttpTransportProvider implements HttpTransportProvider {
     public JdkHttpTransportProvider() {
     }
 
+    /**
+     * The provider name.
+     *
+     * @return {@value #NAME}
+     */
     @Override
     public String name() {
         return NAME;
     }
 
+    /**
+     * The provider priority.
+     *
+     * @return {@value #PRIORITY}
+     */
     @Override
     public int priority() {
         return PRIORITY;

@@ -28,6 +28,11 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
         return collector.result;
     }
 
+    /**
+     * Requests everything at once.
+     *
+     * @param subscription the subscription
+     */
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         result.whenComplete((ignored, error) -> {
@@ -38,6 +43,11 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
         subscription.request(Long.MAX_VALUE);
     }
 
+    /**
+     * Appends a buffer.
+     *
+     * @param item the next bytes
+     */
     @Override
     public void onNext(ByteBuffer item) {
         if (item.hasArray()) {
@@ -49,11 +59,19 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
         }
     }
 
+    /**
+     * Fails the future.
+     *
+     * @param error the failure
+     */
     @Override
     public void onError(Throwable error) {
         result.completeExceptionally(error);
     }
 
+    /**
+     * Completes the future with all bytes.
+     */
     @Override
     public void onComplete() {
         result.complete(bytes.toByteArray());

@@ -27,6 +27,12 @@ public final class OneShotBody implements Flow.Publisher<ByteBuffer> {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
     }
 
+    /**
+     * Subscribes the one subscriber of the body; a second subscriber, or one after
+     * {@link #close()}, gets {@code onError(IllegalStateException)}.
+     *
+     * @param downstream the subscriber
+     */
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
         Objects.requireNonNull(downstream, "subscriber");

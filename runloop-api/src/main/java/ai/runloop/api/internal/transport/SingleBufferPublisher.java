@@ -20,6 +20,11 @@ public final class SingleBufferPublisher implements Flow.Publisher<ByteBuffer> {
         this.buffer = buffer.asReadOnlyBuffer();
     }
 
+    /**
+     * Publishes the buffer to a subscriber when it requests, then completes.
+     *
+     * @param subscriber the subscriber
+     */
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         AtomicBoolean done = new AtomicBoolean();

@@ -45,6 +45,12 @@ public final class JdkHttpTransport implements HttpTransport {
         this.clients = new ClientPerKind(options);
     }
 
+    /**
+     * Sends a request on the client of its kind.
+     *
+     * @param request the request
+     * @return a future of the response, failed with a {@link TransportException}
+     */
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
@@ -81,6 +87,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return result;
     }
 
+    /** Fails requests in flight with {@code CLOSED}, which aborts them, and drops the clients. */
     @Override
     public void close() {
         closed = true;
