@@ -1,0 +1,47 @@
+package ai.runloop.transport.netty;
+
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.HttpTransportProvider;
+import ai.runloop.api.spi.TransportOptions;
+
+/**
+ * Provides the transport on Netty: name {@value #NAME}, priority {@value #PRIORITY}, above the JDK
+ * transport ({@code 0}) and the Vert.x transport ({@code 10}), so adding this jar switches to it.
+ *
+ * <p>Found by {@link java.util.ServiceLoader}. Each transport it creates owns its event loop group
+ * (daemon threads, native epoll when available) and shuts it down on close; to share an
+ * application's group, use {@link NettyTransports#create(TransportOptions, io.netty.channel.EventLoopGroup)}.
+ */
+public final class NettyHttpTransportProvider implements HttpTransportProvider {
+
+    /** The provider name. */
+    public static final String NAME = "netty";
+
+    /** The provider priority: above the JDK ({@code 0}) and Vert.x ({@code 10}) transports. */
+    public static final int PRIORITY = 20;
+
+    /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
+    public NettyHttpTransportProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    /**
+     * Creates a transport that owns its event loop group; the group is started on first use.
+     *
+     * @param options the transport options
+     * @return a new transport
+     */
+    @Override
+    public HttpTransport create(TransportOptions options) {
+        return NettyTransports.create(options);
+    }
+}

@@ -1,0 +1,233 @@
+package ai.runloop.transport.vertx.internal;
+
+import ai.runloop.api.spi.Headers;
+import ai.runloop.api.spi.HttpRequest;
+import ai.runloop.api.spi.HttpResponse;
+import ai.runloop.api.spi.RequestBody;
+import ai.runloop.api.spi.TransportException;
+import ai.runloop.api.spi.TransportException.Reason;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One request and its response on the Vert.x HTTP client. The future handed to the caller is
+ * completed on the caller's Vert.x context when {@code send} was called on one, else on the
+ * client's event loop. Failing that future (cancel, timeout, close) resets the request, which closes
+ * an HTTP/1.1 connection or resets an HTTP/2 stream.
+ */
+final class Exchange {
+
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    final HttpRequest request;
+    final String what;
+    final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    private final Context callerContext;
+    private final Vertx vertx;
+    private volatile HttpClientRequest clientRequest;
+    private volatile AsyncFile file;
+    private volatile PublisherReadStream publisherStream;
+    private volatile boolean finished;
+    /** Whether the outcome for the caller's future is decided (it may complete later, on the caller's context). */
+    private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Consumer<TransportException> bodyFailure;
+    private long timerId = -1;
+
+    Exchange(HttpRequest request, Vertx vertx, Context callerContext) {
+        this.request = request;
+        this.what = request.method() + " " + request.uri();
+        this.vertx = vertx;
+        this.callerContext = callerContext;
+        result.whenComplete((response, failure) -> {
+            cancelTimer();
+            if (failure != null) {
+                reset();
+            }
+        });
+    }
+
+    void start(HttpClient client) {
+        request.timeout().ifPresent(timeout -> {
+            timerId = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> fail(Failures.of(Reason.TIMEOUT,
+                    what + ": no " + (request.streamResponse() ? "response headers" : "whole response") + " within " + timeout)));
+            if (result.isDone()) {
+                cancelTimer();
+            }
+        });
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setAbsoluteURI(request.uri().toString())
+                .setFollowRedirects(false);
+        // The connect timeout is the client's TCP/TLS one; RequestOptions' would also bound the
+        // wait for a pooled connection, failing requests that merely queue behind busy ones.
+        client.request(options).onComplete(ready -> {
+            if (ready.failed()) {
+                fail(Failures.connect(ready.cause(), what));
+                return;
+            }
+            HttpClientRequest sent = ready.result();
+            clientRequest = sent;
+            if (result.isDone()) {
+                sent.reset();
+                return;
+            }
+            for (Map.Entry<String, java.util.List<String>> header : request.headers().map().entrySet()) {
+                sent.putHeader(header.getKey(), header.getValue());
+            }
+            sendBody(sent).onComplete(response -> {
+                if (response.failed()) {
+                    fail(Failures.exchange(response.cause(), what));
+                } else {
+                    onResponse(response.result());
+                }
+            });
+        });
+    }
+
+    private Future<HttpClientResponse> sendBody(HttpClientRequest sent) {
+        RequestBody body = request.body();
+        if (body instanceof RequestBody.Empty) {
+            if (BODY_METHODS.contains(request.method())) {
+                sent.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
+            }
+            return sent.send();
+        }
+        if (body instanceof RequestBody.Bytes) {
+            return sent.send(Buffer.buffer(((RequestBody.Bytes) body).toByteArray()));
+        }
+        sent.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(body.contentLength()));
+        if (body instanceof RequestBody.FromFile) {
+            // Read from disk as the connection drains: the file is piped, never held whole.
+            return vertx.fileSystem().open(((RequestBody.FromFile) body).file().toString(), new OpenOptions().setRead(true))
+                    .compose(opened -> {
+                        file = opened;
+                        opened.setReadBufferSize(64 * 1024);
+                        if (result.isDone()) {
+                            opened.close();
+                            return Future.failedFuture(Failures.of(Reason.CANCELLED, what + ": cancelled"));
+                        }
+                        return sent.send(opened);
+                    });
+        }
+        RequestBody.FromPublisher publisherBody = (RequestBody.FromPublisher) body;
+        PublisherReadStream stream = new PublisherReadStream(publisherBody.publisher(), publisherBody.contentLength(),
+                Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext());
+        stream.failureListener(failure -> fail(Failures.exchange(failure, what)));
+        publisherStream = stream;
+        return sent.send(stream);
+    }
+
+    private void onResponse(HttpClientResponse response) {
+        Headers.Builder headers = Headers.builder();
+        response.headers().forEach(header -> {
+            if (!header.getKey().startsWith(":")) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        if (request.streamResponse()) {
+            response.pause();
+            cancelTimer();
+            Context responseContext = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+            deliver(HttpResponse.streamed(response.statusCode(), headers.build(),
+                    new ResponsePublisher(response, responseContext, this)));
+            return;
+        }
+        response.body().onComplete(body -> {
+            if (body.failed()) {
+                fail(Failures.exchange(body.cause(), what));
+                return;
+            }
+            finished();
+            deliver(HttpResponse.buffered(response.statusCode(), headers.build(), body.result().getBytes()));
+        });
+    }
+
+    /** Completes the caller's future on the caller's context; a response nobody takes is closed. */
+    private void deliver(HttpResponse response) {
+        if (!settled.compareAndSet(false, true)) {
+            response.close();
+            return;
+        }
+        onCallerContext(() -> {
+            if (!result.complete(response)) {
+                response.close();
+            }
+        });
+    }
+
+    /** Fails the exchange from any thread: the caller's future, or a body already streaming. */
+    void fail(TransportException failure) {
+        if (!settled.compareAndSet(false, true) || result.isDone()) {
+            Consumer<TransportException> streaming = bodyFailure;
+            reset();
+            if (streaming != null) {
+                streaming.accept(failure);
+            }
+            return;
+        }
+        reset();
+        onCallerContext(() -> result.completeExceptionally(failure));
+    }
+
+
+    void onBodyFailure(Consumer<TransportException> listener) {
+        this.bodyFailure = listener;
+    }
+
+    /** The response has been read whole: nothing to abort any more. */
+    void finished() {
+        finished = true;
+        closeFile();
+    }
+
+    /** Aborts the exchange: resets the request (closing its HTTP/1.1 connection). */
+    void reset() {
+        PublisherReadStream stream = publisherStream;
+        if (stream != null) {
+            stream.cancel();
+        }
+        HttpClientRequest sent = clientRequest;
+        if (sent != null && !finished) {
+            finished = true;
+            sent.reset();
+        }
+        closeFile();
+    }
+
+    private void closeFile() {
+        AsyncFile opened = file;
+        if (opened != null) {
+            file = null;
+            opened.close();
+        }
+    }
+
+    private void onCallerContext(Runnable action) {
+        if (callerContext == null || Vertx.currentContext() == callerContext) {
+            action.run();
+        } else {
+            callerContext.runOnContext(ignored -> action.run());
+        }
+    }
+
+    private void cancelTimer() {
+        long id = timerId;
+        if (id >= 0) {
+            vertx.cancelTimer(id);
+        }
+    }
+}
