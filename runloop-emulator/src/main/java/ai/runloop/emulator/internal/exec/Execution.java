@@ -25,6 +25,7 @@ public final class Execution {
     private volatile String status = QUEUED;
     private volatile Integer exitStatus;
     private volatile Process process;
+    private volatile boolean killRequested;
     private volatile OutputStream stdin;
 
     Execution(String id, String devboxId, String command, String shellName, boolean attachStdin) {
@@ -93,6 +94,21 @@ public final class Execution {
     /** @return the running process, or null */
     public Process process() {
         return process;
+    }
+
+    /**
+     * Asks for the process to be killed, now or, when it has not started yet, as soon as it starts.
+     *
+     * @return the process to kill now, or null when it has not started
+     */
+    public Process requestKill() {
+        killRequested = true;
+        return process;
+    }
+
+    /** @return whether a kill was asked for (checked by the runner right after the process starts) */
+    boolean killRequested() {
+        return killRequested;
     }
 
     /** @return the process's stdin when attached, else null */

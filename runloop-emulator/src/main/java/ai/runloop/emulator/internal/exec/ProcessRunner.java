@@ -27,6 +27,9 @@ public final class ProcessRunner implements AutoCloseable {
         return t;
     });
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    /** setsid(1) where the system has it (Linux); elsewhere processes share the emulator's group. */
+    private static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(f -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(f))).findFirst().orElse(null);
 
     /**
      * Starts {@code argv} and completes the execution when the process ended and both output
@@ -41,7 +44,13 @@ public final class ProcessRunner implements AutoCloseable {
      */
     public CompletableFuture<Execution> start(Execution execution, List<String> argv, Path dir,
             Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        List<String> command = argv;
+        if (SETSID != null) {
+            // Its own process group, so a kill reaches children the shell forks after the kill was sent.
+            command = new java.util.ArrayList<>(argv);
+            command.add(0, SETSID);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         if (!execution.attachStdin()) {
@@ -50,6 +59,9 @@ public final class ProcessRunner implements AutoCloseable {
         Process p = pb.start();
         live.add(p);
         execution.markRunning(p);
+        if (execution.killRequested()) {
+            kill(p, true); // a kill arrived before the process existed
+        }
         CompletableFuture<Void> out = CompletableFuture.runAsync(() -> pump(p.getInputStream(), execution.stdout()), pumps);
         CompletableFuture<Void> err = CompletableFuture.runAsync(() -> pump(p.getErrorStream(), execution.stderr()), pumps);
         CompletableFuture.allOf(out, err, p.onExit()).whenComplete((v, t) -> {
@@ -90,20 +102,36 @@ public final class ProcessRunner implements AutoCloseable {
      */
     public void kill(Process p, boolean withDescendants) {
         if (withDescendants) {
+            signalGroup(p, "TERM");
             p.descendants().forEach(ProcessHandle::destroy);
         }
         p.destroy();
         p.onExit().orTimeout(2, TimeUnit.SECONDS).exceptionally(t -> {
+            signalGroup(p, "KILL");
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             return p;
         });
     }
 
+    /** Signals the process group of a process started through setsid; a no-op without setsid. */
+    private static void signalGroup(Process p, String signal) {
+        if (SETSID == null) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            // no kill binary: the per-process signals below still apply
+        }
+    }
+
     /** Ends every live process and its children, waits briefly for them, and stops the threads. */
     @Override
     public void close() {
         for (Process p : live) {
+            signalGroup(p, "KILL");
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
