@@ -132,6 +132,12 @@ public final class ExecRoutes implements Api {
             throw ApiException.conflict("execution " + e.id() + " has completed");
         }
         b.vertx.executeBlocking(() -> {
+            // stdin may be written right after execute_async, before the worker has started the process
+            try {
+                e.started().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException notStarted) {
+                throw new IOException("the command did not start", notStarted.getCause());
+            }
             OutputStream in = e.stdin();
             if (text != null && in != null) {
                 in.write(text.getBytes(StandardCharsets.UTF_8));

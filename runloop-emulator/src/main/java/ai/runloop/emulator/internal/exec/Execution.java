@@ -26,6 +26,7 @@ public final class Execution {
     private volatile Integer exitStatus;
     private volatile Process process;
     private volatile boolean killRequested;
+    private final CompletableFuture<Process> started = new CompletableFuture<>();
     private volatile OutputStream stdin;
 
     Execution(String id, String devboxId, String command, String shellName, boolean attachStdin) {
@@ -123,6 +124,12 @@ public final class Execution {
         }
         this.status = RUNNING;
         watchers.fire();
+        started.complete(p);
+    }
+
+    /** @return completes with the process once it has started */
+    public CompletableFuture<Process> started() {
+        return started;
     }
 
     void complete(int exit) {
