@@ -42,7 +42,7 @@ public final class Composites {
         DevboxCreateParams body = params == null ? DevboxCreateParams.builder().build() : params;
         return devboxes.async().createAndAwaitRunningRaw(body, options).thenCompose(created ->
                 DevboxStatus.RUNNING.equals(created.status()) ? CompletableFuture.completedFuture(created)
-                        : awaitRunning(core, created.id(), polling));
+                        : awaitRunning(core, created.id(), polling, created));
     }
 
     /**
@@ -54,8 +54,23 @@ public final class Composites {
      * @return the running devbox
      */
     public static CompletableFuture<DevboxView> awaitRunning(ApiCore core, String id, PollingConfig polling) {
+        return awaitRunning(core, id, polling, null);
+    }
+
+    /**
+     * Long-polls until the devbox is running, having already seen it in a state (e.g. the create reply).
+     *
+     * @param core     the pipeline
+     * @param id       the devbox
+     * @param polling  the budget
+     * @param lastSeen the view seen before waiting, reported as the last status if the budget runs out
+     *                 before any poll answers; or null
+     * @return the running devbox
+     */
+    public static CompletableFuture<DevboxView> awaitRunning(ApiCore core, String id, PollingConfig polling,
+                                                             DevboxView lastSeen) {
         return awaitDevbox(core, id, List.of(DevboxStatus.RUNNING, DevboxStatus.FAILURE, DevboxStatus.SHUTDOWN),
-                v -> !BOOTING.contains(v.status()), polling, "devbox " + id + " to be running")
+                v -> !BOOTING.contains(v.status()), polling, "devbox " + id + " to be running", lastSeen)
                 .thenApply(v -> expect(v, DevboxStatus.RUNNING, "devbox " + id + " to be running"));
     }
 
@@ -88,11 +103,29 @@ public final class Composites {
     public static CompletableFuture<DevboxView> awaitDevbox(ApiCore core, String id, List<DevboxStatus> statuses,
                                                             java.util.function.Predicate<DevboxView> done,
                                                             PollingConfig polling, String awaited) {
+        return awaitDevbox(core, id, statuses, done, polling, awaited, null);
+    }
+
+    /**
+     * The devbox long-poll loop on {@code wait_for_status}, having already seen the devbox.
+     *
+     * @param core     the pipeline
+     * @param id       the devbox
+     * @param statuses the statuses the server answers on
+     * @param done     whether the answer ends the wait
+     * @param polling  the budget
+     * @param awaited  what is awaited, for messages
+     * @param lastSeen the view seen before waiting, or null
+     * @return the view that ended the wait
+     */
+    public static CompletableFuture<DevboxView> awaitDevbox(ApiCore core, String id, List<DevboxStatus> statuses,
+                                                            java.util.function.Predicate<DevboxView> done,
+                                                            PollingConfig polling, String awaited, DevboxView lastSeen) {
         DevboxesService devboxes = new DevboxesService(core);
         return Waits.longPoll(hold -> devboxes.async().waitForStatus(id,
                         DevboxWaitForStatusParams.builder().statuses(statuses).timeoutSeconds(hold.toMillis() / 1000.0).build(),
                         Waits.longPollOptions(hold)),
-                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD);
+                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD, lastSeen);
     }
 
     private static DevboxView expect(DevboxView view, DevboxStatus wanted, String awaited) {

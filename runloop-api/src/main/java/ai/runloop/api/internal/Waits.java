@@ -39,7 +39,28 @@ public final class Waits {
     public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
                                                     Function<T, String> status, PollingConfig polling, String awaited,
                                                     Duration clamp) {
+        return longPoll(request, done, status, polling, awaited, clamp, null);
+    }
+
+    /**
+     * A long-poll loop that already saw a value (e.g. the reply of the create that started the wait), so
+     * that a timeout before any poll answers still reports the last status seen.
+     *
+     * @param request  sends one long poll holding at most the given time, with retries off
+     * @param done     whether a value is the one awaited
+     * @param status   the status of a value, for messages
+     * @param polling  the budget
+     * @param awaited  what is awaited, for messages
+     * @param clamp    the server's longest hold
+     * @param lastSeen the value seen before the loop, or null
+     * @param <T>      the polled view
+     * @return the first value that is done
+     */
+    public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
+                                                    Function<T, String> status, PollingConfig polling, String awaited,
+                                                    Duration clamp, T lastSeen) {
         Loop<T> loop = new Loop<>(polling, awaited, status);
+        loop.last = lastSeen;
         loop.longPoll(request, done, clamp);
         return loop.result;
     }
