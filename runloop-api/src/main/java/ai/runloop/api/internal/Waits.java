@@ -138,7 +138,7 @@ public final class Waits {
                             || cause instanceof RunloopConnectionException
                             || cause instanceof ai.runloop.api.spi.TransportException;
                     if (notYet) {
-                        longPoll(request, done, clamp);
+                        again(sent, () -> longPoll(request, done, clamp));
                     } else {
                         result.completeExceptionally(Failures.map(awaited, cause));
                     }
@@ -147,10 +147,8 @@ public final class Waits {
                 last = value;
                 if (done.test(value)) {
                     result.complete(value);
-                } else if (Duration.ofNanos(System.nanoTime() - sent).compareTo(SETTLE) < 0) {
-                    later(SETTLE, () -> longPoll(request, done, clamp));
                 } else {
-                    longPoll(request, done, clamp);
+                    again(sent, () -> longPoll(request, done, clamp));
                 }
             });
         }
@@ -176,6 +174,18 @@ public final class Waits {
                 }
                 later(polling.interval(), () -> poll(fetch, keepWaiting));
             });
+        }
+
+        /**
+         * Polls again at once after a real hold, but after a short pause when the answer came back at
+         * once (a 408 from a proxy, a refused connection), so a misbehaving peer cannot cause a hot loop.
+         */
+        void again(long sentNanos, Runnable poll) {
+            if (Duration.ofNanos(System.nanoTime() - sentNanos).compareTo(SETTLE) < 0) {
+                later(SETTLE, poll);
+            } else {
+                poll.run();
+            }
         }
 
         void later(Duration delay, Runnable action) {
