@@ -92,7 +92,7 @@ public final class Composites {
         return Waits.longPoll(hold -> devboxes.async().waitForStatus(id,
                         DevboxWaitForStatusParams.builder().statuses(statuses).timeoutSeconds(hold.toMillis() / 1000.0).build(),
                         Waits.longPollOptions(hold)),
-                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD);
+                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD, () -> devboxes.async().retrieve(id));
     }
 
     private static DevboxView expect(DevboxView view, DevboxStatus wanted, String awaited) {

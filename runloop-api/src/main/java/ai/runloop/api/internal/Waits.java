@@ -39,7 +39,28 @@ public final class Waits {
     public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
                                                     Function<T, String> status, PollingConfig polling, String awaited,
                                                     Duration clamp) {
+        return longPoll(request, done, status, polling, awaited, clamp, null);
+    }
+
+    /**
+     * A long-poll loop that, when the budget runs out before any poll answered with a value (every
+     * hold ended in 408), reads the resource once more so the timeout can name its last status.
+     *
+     * @param request  sends one long poll holding at most the given time, with retries off
+     * @param done     whether a value is the one awaited
+     * @param status   the status of a value, for messages
+     * @param polling  the budget
+     * @param awaited  what is awaited, for messages
+     * @param clamp    the server's longest hold
+     * @param current  reads the resource's current value (a plain GET), or null
+     * @param <T>      the polled view
+     * @return the first value that is done
+     */
+    public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
+                                                    Function<T, String> status, PollingConfig polling, String awaited,
+                                                    Duration clamp, java.util.function.Supplier<CompletableFuture<T>> current) {
         Loop<T> loop = new Loop<>(polling, awaited, status);
+        loop.current = current;
         loop.longPoll(request, done, clamp);
         return loop.result;
     }
@@ -77,6 +98,7 @@ public final class Waits {
         final Function<T, String> status;
         int attempts;
         T last;
+        java.util.function.Supplier<CompletableFuture<T>> current;
 
         Loop(PollingConfig polling, String awaited, Function<T, String> status) {
             this.polling = polling == null ? PollingConfig.defaults() : polling;
@@ -94,6 +116,17 @@ public final class Waits {
         }
 
         void timeout() {
+            if (last == null && current != null) {
+                java.util.function.Supplier<CompletableFuture<T>> read = current;
+                current = null;
+                read.get().whenComplete((value, error) -> {
+                    if (value != null) {
+                        last = value;
+                    }
+                    timeout();
+                });
+                return;
+            }
             result.completeExceptionally(new PollingTimeoutException(awaited, elapsed(), attempts,
                     last == null ? null : status.apply(last), last));
         }
