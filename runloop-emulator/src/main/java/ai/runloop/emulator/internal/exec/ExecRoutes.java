@@ -55,9 +55,11 @@ public final class ExecRoutes implements Api {
             // kill_process_group is accepted; the command's shell and its children always end together here,
             // because /bin/sh -c keeps the output pipes open through its children
             Params.optBool(Params.body(ctx), "kill_process_group", false);
-            Process p = e.process();
-            if (p != null && p.isAlive()) {
-                b.exec.runner().kill(p, true);
+            if (!e.deferKillUntilStarted()) {
+                Process p = e.process();
+                if (p != null && p.isAlive()) {
+                    b.exec.runner().kill(p, true);
+                }
             }
             LongPoll.await(ctx, e.watchers(), () -> Execution.COMPLETED.equals(e.status()), 5_000,
                     () -> Replies.json(ctx, ExecViews.async(e, lastN(ctx))), () -> Replies.json(ctx, ExecViews.async(e, lastN(ctx))));
@@ -132,6 +134,8 @@ public final class ExecRoutes implements Api {
             throw ApiException.conflict("execution " + e.id() + " has completed");
         }
         b.vertx.executeBlocking(() -> {
+            // stdin sent right after execute_async may arrive before the process exists; wait for it
+            e.started().get(30, java.util.concurrent.TimeUnit.SECONDS);
             OutputStream in = e.stdin();
             if (text != null && in != null) {
                 in.write(text.getBytes(StandardCharsets.UTF_8));

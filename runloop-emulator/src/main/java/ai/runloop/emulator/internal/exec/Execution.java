@@ -23,6 +23,8 @@ public final class Execution {
     private final Watchers watchers = new Watchers();
     private final CompletableFuture<Execution> done = new CompletableFuture<>();
     private volatile String status = QUEUED;
+    private boolean killRequested;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile Integer exitStatus;
     private volatile Process process;
     private volatile OutputStream stdin;
@@ -95,13 +97,41 @@ public final class Execution {
         return process;
     }
 
+    /** @return completes once the process exists (its stdin, when attached, is then open) */
+    public CompletableFuture<Void> started() {
+        return started;
+    }
+
     /** @return the process's stdin when attached, else null */
     public OutputStream stdin() {
         return stdin;
     }
 
+    /**
+     * Kills a command that has not started yet as soon as it starts (an execute_async reply can come
+     * before its process exists, and a kill right after it must not be lost).
+     *
+     * @return true when the kill was deferred to the start, false when the process already exists
+     */
+    public synchronized boolean deferKillUntilStarted() {
+        if (process == null && !COMPLETED.equals(status)) {
+            killRequested = true;
+            return true;
+        }
+        return false;
+    }
+
     void markRunning(Process p) {
-        this.process = p;
+        boolean kill;
+        synchronized (this) {
+            this.process = p;
+            kill = killRequested;
+        }
+        if (kill) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        started.complete(null);
         if (attachStdin) {
             this.stdin = p.getOutputStream();
         }
