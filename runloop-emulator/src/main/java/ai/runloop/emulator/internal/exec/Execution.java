@@ -130,6 +130,11 @@ public final class Execution {
         if (kill) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
+            p.onExit().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                return p;
+            });
         }
         started.complete(null);
         if (attachStdin) {
