@@ -13,6 +13,8 @@ module ai.runloop.api {
     exports ai.runloop.api.errors;
     exports ai.runloop.api.services;
     exports ai.runloop.api.spi;
+    // The object-oriented SDK reuses the pipeline's wait helpers (Waits, Composites) and blocking guard.
+    exports ai.runloop.api.internal to ai.runloop.sdk;
 
     uses ai.runloop.api.spi.HttpTransportProvider;
 }

@@ -126,6 +126,11 @@ public final class BinaryResponse implements AutoCloseable {
         take().subscribe(new Flow.Subscriber<>() {
             private Flow.Subscription subscription;
             private long position;
+            // onComplete may arrive while the last buffer is still being written (no demand is needed
+            // for it): finish only once no write is in flight, or the tail is lost and the count short.
+            private final Object lock = new Object();
+            private boolean writing;
+            private boolean upstreamDone;
 
             @Override
             public void onSubscribe(Flow.Subscription s) {
@@ -135,6 +140,9 @@ public final class BinaryResponse implements AutoCloseable {
 
             @Override
             public void onNext(ByteBuffer item) {
+                synchronized (lock) {
+                    writing = true;
+                }
                 write(item);
             }
 
@@ -145,6 +153,15 @@ public final class BinaryResponse implements AutoCloseable {
                         position += written;
                         if (buffer.hasRemaining()) {
                             write(buffer);
+                            return;
+                        }
+                        boolean finish;
+                        synchronized (lock) {
+                            writing = false;
+                            finish = upstreamDone;
+                        }
+                        if (finish) {
+                            finish();
                         } else {
                             subscription.request(1);
                         }
@@ -167,6 +184,17 @@ public final class BinaryResponse implements AutoCloseable {
 
             @Override
             public void onComplete() {
+                boolean now;
+                synchronized (lock) {
+                    upstreamDone = true;
+                    now = !writing;
+                }
+                if (now) {
+                    finish();
+                }
+            }
+
+            private void finish() {
                 closeQuietly();
                 result.complete(position);
             }

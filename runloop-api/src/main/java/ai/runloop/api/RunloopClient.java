@@ -62,6 +62,10 @@ public final class RunloopClient implements AutoCloseable {
     private final ScenariosService scenarios;
     private final SecretsService secrets;
 
+    static {
+        ai.runloop.api.internal.ClientAccess.register(client -> client.core);
+    }
+
     private RunloopClient(ApiCore core) {
         this.core = core;
         this.accounts = new AccountsService(core);

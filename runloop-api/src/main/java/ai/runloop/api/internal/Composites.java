@@ -125,7 +125,9 @@ public final class Composites {
         return Waits.longPoll(hold -> devboxes.async().waitForStatus(id,
                         DevboxWaitForStatusParams.builder().statuses(statuses).timeoutSeconds(hold.toMillis() / 1000.0).build(),
                         Waits.longPollOptions(hold)),
-                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD, lastSeen);
+                done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD, lastSeen,
+                () -> devboxes.async().retrieve(id, RequestOptions.builder().maxRetries(0)
+                        .timeout(Duration.ofSeconds(5)).build()));
     }
 
     private static DevboxView expect(DevboxView view, DevboxStatus wanted, String awaited) {

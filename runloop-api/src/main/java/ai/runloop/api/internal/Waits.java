@@ -39,12 +39,13 @@ public final class Waits {
     public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
                                                     Function<T, String> status, PollingConfig polling, String awaited,
                                                     Duration clamp) {
-        return longPoll(request, done, status, polling, awaited, clamp, null);
+        return longPoll(request, done, status, polling, awaited, clamp, null, null);
     }
 
     /**
-     * A long-poll loop that already saw a value (e.g. the reply of the create that started the wait), so
-     * that a timeout before any poll answers still reports the last status seen.
+     * A long-poll loop that knows the resource beyond its polls: the value seen before the loop (e.g. the
+     * reply of the create that started the wait) and a plain read of the current value, made once when
+     * the budget runs out, so a timeout names the freshest status even when every hold ended in 408.
      *
      * @param request  sends one long poll holding at most the given time, with retries off
      * @param done     whether a value is the one awaited
@@ -53,14 +54,17 @@ public final class Waits {
      * @param awaited  what is awaited, for messages
      * @param clamp    the server's longest hold
      * @param lastSeen the value seen before the loop, or null
+     * @param current  reads the resource's current value (a plain GET), or null
      * @param <T>      the polled view
      * @return the first value that is done
      */
     public static <T> CompletableFuture<T> longPoll(Function<Duration, CompletableFuture<T>> request, Predicate<T> done,
                                                     Function<T, String> status, PollingConfig polling, String awaited,
-                                                    Duration clamp, T lastSeen) {
+                                                    Duration clamp, T lastSeen,
+                                                    java.util.function.Supplier<CompletableFuture<T>> current) {
         Loop<T> loop = new Loop<>(polling, awaited, status);
         loop.last = lastSeen;
+        loop.current = current;
         loop.longPoll(request, done, clamp);
         return loop.result;
     }
@@ -98,6 +102,7 @@ public final class Waits {
         final Function<T, String> status;
         int attempts;
         T last;
+        java.util.function.Supplier<CompletableFuture<T>> current;
 
         Loop(PollingConfig polling, String awaited, Function<T, String> status) {
             this.polling = polling == null ? PollingConfig.defaults() : polling;
@@ -115,6 +120,17 @@ public final class Waits {
         }
 
         void timeout() {
+            if (current != null) {
+                java.util.function.Supplier<CompletableFuture<T>> read = current;
+                current = null;
+                read.get().whenComplete((value, error) -> {
+                    if (value != null) {
+                        last = value;
+                    }
+                    timeout();
+                });
+                return;
+            }
             result.completeExceptionally(new PollingTimeoutException(awaited, elapsed(), attempts,
                     last == null ? null : status.apply(last), last));
         }

@@ -1,0 +1,68 @@
+package ai.runloop.sdk.internal;
+
+import ai.runloop.api.errors.RunloopException;
+import ai.runloop.api.internal.BlockingGuard;
+import ai.runloop.api.internal.Failures;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * How every blocking SDK method is made from its asynchronous twin: refuse on an event loop, then wait
+ * for the future and rethrow its failure as the SDK exception it already is.
+ */
+public final class Blocking {
+    private Blocking() {
+    }
+
+    /**
+     * @param future    the asynchronous call
+     * @param operation the blocking method, for messages
+     * @param <T>       the value type
+     * @return the value
+     * @throws IllegalStateException on a Vert.x or Netty event-loop thread, pointing to AsyncRunloopSDK
+     */
+    public static <T> T join(CompletableFuture<T> future, String operation) {
+        try {
+            BlockingGuard.check(operation, "AsyncRunloopSDK (the CompletableFuture flavour of the SDK)");
+        } catch (IllegalStateException e) {
+            future.cancel(true);
+            throw e;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RunloopException(operation + ": interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            throw Failures.map(operation, e.getCause());
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the thread first, then starts the asynchronous call and waits for it — so nothing is sent
+     * from an event loop.
+     *
+     * @param operation the blocking method, for messages
+     * @param call      starts the asynchronous twin
+     * @param <T>       the value type
+     * @return the value
+     */
+    public static <T> T call(String operation, java.util.function.Supplier<CompletableFuture<T>> call) {
+        check(operation);
+        return join(call.get(), operation);
+    }
+
+    /**
+     * Checks the thread before a blocking call that starts its own work (so no future is started on an
+     * event loop).
+     *
+     * @param operation the blocking method, for messages
+     */
+    public static void check(String operation) {
+        BlockingGuard.check(operation, "AsyncRunloopSDK (the CompletableFuture flavour of the SDK)");
+    }
+}

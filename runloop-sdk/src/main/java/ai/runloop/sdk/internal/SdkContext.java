@@ -1,0 +1,23 @@
+package ai.runloop.sdk.internal;
+
+import ai.runloop.api.RunloopClient;
+import ai.runloop.api.internal.ApiCore;
+import ai.runloop.api.internal.ClientAccess;
+
+/**
+ * What every handle of one SDK shares: the REST client, its pipeline (for the wait helpers) and the
+ * plain HTTP client for presigned URLs.
+ *
+ * @param client    the REST client
+ * @param core      its pipeline
+ * @param presigned presigned URL transfers
+ */
+public record SdkContext(RunloopClient client, ApiCore core, Presigned presigned) {
+    /**
+     * @param client the REST client
+     * @return a context for it
+     */
+    public static SdkContext of(RunloopClient client) {
+        return new SdkContext(client, ClientAccess.core(client), new Presigned());
+    }
+}

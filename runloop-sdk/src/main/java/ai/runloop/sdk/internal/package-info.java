@@ -1,0 +1,2 @@
+/** Implementation of the object-oriented SDK; not exported, not API. */
+package ai.runloop.sdk.internal;
