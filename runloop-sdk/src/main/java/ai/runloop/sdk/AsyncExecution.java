@@ -91,7 +91,7 @@ public final class AsyncExecution {
                                 .timeoutSeconds((int) Math.max(1, Math.min(25, (hold.toMillis() + 999) / 1000))).build(),
                         Waits.longPollOptions(hold)),
                 v -> ExecutionStatus.COMPLETED.equals(v.status()), v -> String.valueOf(v.status()), polling, awaited,
-                EXEC_HOLD, this::getState);
+                EXEC_HOLD, initial, this::getState);
     }
 
     /** @return the view after killing the command's process */
