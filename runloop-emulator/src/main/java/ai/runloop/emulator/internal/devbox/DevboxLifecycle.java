@@ -122,6 +122,15 @@ public final class DevboxLifecycle {
                 if (obj == null || !"READ_ONLY".equals(obj.getString("state"))) {
                     throw ApiException.badRequest("mounts", "mounts[" + i + "]: object not found or not completed: " + oid);
                 }
+            } else if ("agent_mount".equals(type)) {
+                String agentId = Params.optString(m, "agent_id");
+                String agentName = Params.optString(m, "agent_name");
+                if (agentId == null && agentName == null) {
+                    throw ApiException.badRequest("mounts", "mounts[" + i + "]: agent_id or agent_name is required");
+                }
+                if (agentId != null && b.store("agent").find(agentId) == null) {
+                    throw ApiException.badRequest("mounts", "mounts[" + i + "]: unknown agent: " + agentId);
+                }
             } else if ("file_mount".equals(type)) {
                 Params.requiredString(m, "target");
                 Params.requiredString(m, "content");

@@ -150,7 +150,7 @@ public final class ExecRoutes implements Api {
                 ctx.fail(res.cause());
                 return;
             }
-            Replies.json(ctx, new JsonObject().put("devbox_id", e.devboxId()).put("execution_id", e.id()).put("success", ok));
+            Replies.json(ctx, ExecViews.stdin(e, ok));
         });
     }
 

@@ -1,5 +1,8 @@
 package ai.runloop.emulator.internal.resources;
 
+import ai.runloop.model.objects.ObjectDownloadURLView;
+import ai.runloop.model.objects.ObjectListView;
+import ai.runloop.model.objects.ObjectView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
@@ -36,7 +39,7 @@ final class ObjectRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/objects", ctx -> {
+        Api.json(r, POST, "/v1/objects", ObjectView.class, ctx -> {
             JsonObject body = Params.body(ctx);
             String name = Params.requiredString(body, "name");
             String type = Params.requiredString(body, "content_type");
@@ -55,10 +58,10 @@ final class ObjectRoutes implements Api {
             b.store("object").put(id, o);
             return Views.pub(o).put("upload_url", presign("PUT", id, now + 3_600_000));
         });
-        Api.json(r, GET, "/v1/objects", ctx -> list(ctx, false));
-        Api.json(r, GET, "/v1/objects/list_public", ctx -> list(ctx, true));
-        Api.json(r, GET, "/v1/objects/:oid", ctx -> Views.pub(object(ctx)));
-        Api.json(r, POST, "/v1/objects/:oid/complete", ctx -> {
+        Api.json(r, GET, "/v1/objects", ObjectListView.class, ctx -> list(ctx, false));
+        Api.json(r, GET, "/v1/objects/list_public", ObjectListView.class, ctx -> list(ctx, true));
+        Api.json(r, GET, "/v1/objects/:oid", ObjectView.class, ctx -> Views.pub(object(ctx)));
+        Api.json(r, POST, "/v1/objects/:oid/complete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             if (!"UPLOADING".equals(o.getString("state"))) {
                 throw ApiException.conflict("object " + o.getString("id") + " is " + o.getString("state"));
@@ -67,7 +70,7 @@ final class ObjectRoutes implements Api {
             o.put("state", "READ_ONLY").put("size_bytes", Files.exists(data) ? data.toFile().length() : 0L);
             return Views.pub(o);
         });
-        Api.json(r, GET, "/v1/objects/:oid/download", ctx -> {
+        Api.json(r, GET, "/v1/objects/:oid/download", ObjectDownloadURLView.class, ctx -> {
             JsonObject o = object(ctx);
             if (!"READ_ONLY".equals(o.getString("state"))) {
                 throw ApiException.conflict("object " + o.getString("id") + " is " + o.getString("state"));
@@ -76,7 +79,7 @@ final class ObjectRoutes implements Api {
             return new JsonObject().put("download_url",
                     presign("GET", o.getString("id"), System.currentTimeMillis() + seconds * 1000));
         });
-        Api.json(r, POST, "/v1/objects/:oid/delete", ctx -> {
+        Api.json(r, POST, "/v1/objects/:oid/delete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             delete(o);
             return Views.pub(o);
@@ -148,7 +151,7 @@ final class ObjectRoutes implements Api {
         String state = Params.query(ctx, "state");
         var all = b.store("object").list(o -> {
             expire(o);
-            return !publicOnly && Views.eq(type, o.getString("content_type")) && Views.eq(name, o.getString("name"))
+            return Crud.isPublic(o) == publicOnly && Views.eq(type, o.getString("content_type")) && Views.eq(name, o.getString("name"))
                     && Views.contains(search, o.getString("name"))
                     && (state != null ? state.equals(o.getString("state")) : !"DELETED".equals(o.getString("state")));
         });

@@ -1,5 +1,13 @@
 package ai.runloop.emulator.internal.resources;
 
+import ai.runloop.model.scenarios.ScenarioDefinitionListView;
+import ai.runloop.model.scenarios.ScenarioRunListView;
+import ai.runloop.model.scenarios.ScenarioRunView;
+import ai.runloop.model.scenarios.ScenarioView;
+import ai.runloop.model.scenarios.ScorerCreateResponse;
+import ai.runloop.model.scenarios.ScorerListView;
+import ai.runloop.model.scenarios.ScorerRetrieveResponse;
+import ai.runloop.model.scenarios.ScorerUpdateResponse;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -46,13 +54,13 @@ final class ScenarioRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/scenarios/scorers", ctx -> scorer(Ids.next("scs"), Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/scorers", ctx -> Pages.page(ctx, b.store("scorer").list(s -> true),
+        Api.json(r, POST, "/v1/scenarios/scorers", ScorerCreateResponse.class, ctx -> scorer(Ids.next("scs"), Params.body(ctx)));
+        Api.json(r, GET, "/v1/scenarios/scorers", ScorerListView.class, ctx -> Pages.page(ctx, b.store("scorer").list(s -> true),
                 s -> s.getString("id"), "scorers", Views::pub));
-        Api.json(r, GET, "/v1/scenarios/scorers/:sid", ctx -> Views.pub(b.store("scorer").get(ctx.pathParam("sid"))));
-        Api.json(r, POST, "/v1/scenarios/scorers/:sid", ctx -> scorer(b.store("scorer").get(ctx.pathParam("sid"))
+        Api.json(r, GET, "/v1/scenarios/scorers/:sid", ScorerRetrieveResponse.class, ctx -> Views.pub(b.store("scorer").get(ctx.pathParam("sid"))));
+        Api.json(r, POST, "/v1/scenarios/scorers/:sid", ScorerUpdateResponse.class, ctx -> scorer(b.store("scorer").get(ctx.pathParam("sid"))
                 .getString("id"), Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/runs", ctx -> {
+        Api.json(r, GET, "/v1/scenarios/runs", ScenarioRunListView.class, ctx -> {
             String scenario = Params.query(ctx, "scenario_id");
             String state = Params.query(ctx, "state");
             String benchmarkRun = Params.query(ctx, "benchmark_run_id");
@@ -60,14 +68,14 @@ final class ScenarioRoutes implements Api {
                     && Views.eq(state, run.getString("state")) && Views.eq(benchmarkRun, run.getString("benchmark_run_id"))),
                     run -> run.getString("id"), "runs", Views::pub);
         });
-        Api.json(r, GET, "/v1/scenarios/runs/:rid", ctx -> Views.pub(run(ctx)));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/cancel", ctx -> finish(run(ctx), "canceled"));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/complete", ctx -> finish(run(ctx), "completed"));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/score", ctx -> score(run(ctx)));
+        Api.json(r, GET, "/v1/scenarios/runs/:rid", ScenarioRunView.class, ctx -> Views.pub(run(ctx)));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/cancel", ScenarioRunView.class, ctx -> finish(run(ctx), "canceled"));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/complete", ScenarioRunView.class, ctx -> finish(run(ctx), "completed"));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/score", ScenarioRunView.class, ctx -> score(run(ctx)));
         Api.raw(r, POST, "/v1/scenarios/runs/:rid/download_logs", this::downloadLogs);
-        Api.json(r, POST, "/v1/scenarios/start_run", ctx -> startRun(Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/list_public", ctx -> Pages.page(ctx, List.<JsonObject>of(), s -> "", "scenarios", Views::pub));
-        Api.json(r, POST, "/v1/scenarios", ctx -> {
+        Api.json(r, POST, "/v1/scenarios/start_run", ScenarioRunView.class, ctx -> startRun(Params.body(ctx)));
+        Api.json(r, GET, "/v1/scenarios/list_public", ScenarioDefinitionListView.class, ctx -> listScenarios(ctx, true));
+        Api.json(r, POST, "/v1/scenarios", ScenarioView.class, ctx -> {
             JsonObject body = Params.body(ctx);
             Params.requiredString(body, "name");
             JsonObject input = Params.optObject(body, "input_context");
@@ -88,17 +96,11 @@ final class ScenarioRoutes implements Api {
             b.store("scenario").put(id, s);
             return Views.pub(s);
         });
-        Api.json(r, GET, "/v1/scenarios", ctx -> {
-            String name = Params.query(ctx, "name");
-            String search = Params.query(ctx, "search");
-            return Pages.page(ctx, b.store("scenario").list(s -> !"archived".equals(s.getString("status"))
-                    && Views.eq(name, s.getString("name")) && Views.contains(search, s.getString("name"))),
-                    s -> s.getString("id"), "scenarios", Views::pub);
-        });
-        Api.json(r, GET, "/v1/scenarios/:sid", ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))));
-        Api.json(r, POST, "/v1/scenarios/:sid/archive", ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))
+        Api.json(r, GET, "/v1/scenarios", ScenarioDefinitionListView.class, ctx -> listScenarios(ctx, false));
+        Api.json(r, GET, "/v1/scenarios/:sid", ScenarioView.class, ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))));
+        Api.json(r, POST, "/v1/scenarios/:sid/archive", ScenarioView.class, ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))
                 .put("status", "archived")));
-        Api.json(r, POST, "/v1/scenarios/:sid", ctx -> {
+        Api.json(r, POST, "/v1/scenarios/:sid", ScenarioView.class, ctx -> {
             JsonObject s = b.store("scenario").get(ctx.pathParam("sid"));
             if ("archived".equals(s.getString("status"))) {
                 throw ApiException.conflict("scenario is archived");
@@ -111,6 +113,15 @@ final class ScenarioRoutes implements Api {
             }
             return Views.pub(s);
         });
+    }
+
+    private JsonObject listScenarios(RoutingContext ctx, boolean publicOnly) {
+        String name = Params.query(ctx, "name");
+        String search = Params.query(ctx, "search");
+        return Pages.page(ctx, b.store("scenario").list(s -> !"archived".equals(s.getString("status")) && Crud.isPublic(s) == publicOnly
+                && Views.contains(name, s.getString("name"))
+                && (search == null || Views.contains(search, s.getString("name")) || search.equals(s.getString("id")))),
+                s -> s.getString("id"), "scenarios", Views::pub);
     }
 
     private JsonObject scorer(String id, JsonObject body) {

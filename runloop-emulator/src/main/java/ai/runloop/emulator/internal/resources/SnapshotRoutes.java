@@ -1,5 +1,8 @@
 package ai.runloop.emulator.internal.resources;
 
+import ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView;
+import ai.runloop.model.devboxes.DevboxSnapshotListView;
+import ai.runloop.model.devboxes.DevboxSnapshotView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -11,6 +14,7 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
+import ai.runloop.emulator.internal.server.Wire;
 import ai.runloop.emulator.internal.util.Ids;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,8 +32,8 @@ final class SnapshotRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, GET, BASE, this::list);
-        Api.json(r, GET, BASE + "/:sid/status", ctx -> {
+        Api.json(r, GET, BASE, DevboxSnapshotListView.class, this::list);
+        Api.json(r, GET, BASE + "/:sid/status", DevboxSnapshotAsyncStatusView.class, ctx -> {
             JsonObject s = b.store("snapshot").get(ctx.pathParam("sid"));
             JsonObject v = new JsonObject().put("status", s.getString("_status"));
             if ("complete".equals(s.getString("_status"))) {
@@ -49,7 +53,7 @@ final class SnapshotRoutes implements Api {
             }, false);
             return new JsonObject().put("id", s.getString("id")).put("deleted", true);
         });
-        Api.json(r, POST, BASE + "/:sid", ctx -> {
+        Api.json(r, POST, BASE + "/:sid", DevboxSnapshotView.class, ctx -> {
             JsonObject s = b.store("snapshot").get(ctx.pathParam("sid"));
             JsonObject body = Params.body(ctx);
             synchronized (s) {
@@ -98,12 +102,12 @@ final class SnapshotRoutes implements Api {
             }
         });
         if (!sync) {
-            Replies.json(ctx, Views.pub(s));
+            Replies.json(ctx, Wire.shape(DevboxSnapshotView.class, Views.pub(s)));
             return;
         }
         copy.onComplete(res -> {
             if (res.succeeded()) {
-                Replies.json(ctx, Views.pub(s));
+                Replies.json(ctx, Wire.shape(DevboxSnapshotView.class, Views.pub(s)));
             } else {
                 Replies.error(ctx, new ApiException(500, "snapshot failed: " + res.cause().getMessage(), null));
             }

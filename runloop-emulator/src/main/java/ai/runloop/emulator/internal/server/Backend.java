@@ -26,6 +26,8 @@ public final class Backend implements AutoCloseable {
     public final ExecService exec;
     /** Devboxes. */
     public final Store<Devbox> devboxes = new Store<>("devbox");
+    /** Open eviction streams. */
+    public final ai.runloop.emulator.internal.devbox.Evictions evictions = new ai.runloop.emulator.internal.devbox.Evictions();
     /** Presigned URL signatures. */
     public final Signer signer = new Signer();
     private final Map<String, Store<JsonObject>> stores = new ConcurrentHashMap<>();

@@ -73,6 +73,7 @@ public final class EmulatorServer implements AutoCloseable {
         router.route("/v1/*").handler(auth);
         router.route("/pty/*").handler(auth);
         router.route("/_emulator/faults*").handler(auth);
+        router.route("/_emulator/evictions").handler(auth);
         router.route().handler(new Idempotency());
         DevboxLifecycle lifecycle = new DevboxLifecycle(b);
         List<Api> apis = List.of(new FaultAdminRoutes(b.faults), new ResourceRoutes(b, lifecycle),

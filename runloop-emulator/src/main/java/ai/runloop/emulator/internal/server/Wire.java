@@ -1,0 +1,59 @@
+package ai.runloop.emulator.internal.server;
+
+import io.vertx.core.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The emulator's JSON-B bridge to the API's model records ({@code ai.runloop.model}). Answers are
+ * written from records, so the wire names are the records' {@code @JsonbProperty} names, absent
+ * optional values are omitted and only {@code required}+{@code nullable} fields are sent as explicit
+ * {@code null} ({@code @JsonbNillable}). State kept as loose JSON is passed through its model record
+ * with {@link #shape}, which drops every key the model does not have.
+ */
+public final class Wire {
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withEncoding(StandardCharsets.UTF_8.name()));
+
+    private Wire() {
+    }
+
+    /** @param record a model record @return its JSON as a Vert.x object */
+    public static JsonObject json(Object record) {
+        return new JsonObject(JSONB.toJson(record));
+    }
+
+    /**
+     * @param json loose JSON (e.g. a request body or stored state)
+     * @param type the model record to read it as
+     * @param <T> the record type
+     * @return the record; unknown keys are ignored
+     * @throws ApiException 400 naming the model when the JSON does not fit it
+     */
+    public static <T> T read(JsonObject json, Class<T> type) {
+        try {
+            return JSONB.fromJson(json.encode(), type);
+        } catch (JsonbException e) {
+            throw ApiException.badRequest("body", "does not fit " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Passes loose JSON through a model record: keys the model lacks are dropped, nulls of optional
+     * fields are omitted.
+     *
+     * @param type the response model record
+     * @param json the answer as loose JSON
+     * @return the answer as the model writes it
+     */
+    public static JsonObject shape(Class<?> type, JsonObject json) {
+        try {
+            return json(JSONB.fromJson(json.encode(), type));
+        } catch (JsonbException e) {
+            throw new ApiException(500, "emulator built an answer that does not fit " + type.getSimpleName() + ": "
+                    + e.getMessage(), null);
+        }
+    }
+}
