@@ -143,7 +143,7 @@ public final class DevboxRoutes implements Api {
         }
         String endpoint = config.getString("endpoint");
         JsonObject t = new JsonObject().put("token", prefix + "_" + Ids.random(40)).put("devbox_id", d.id)
-                .put("endpoint", endpoint).put("url", b.baseUrl() + "/_emulator/gateway/" + config.getString("id"));
+                .put("endpoint", endpoint).put("url", b.baseUrl(ctx) + "/_emulator/gateway/" + config.getString("id"));
         if (gateway) {
             t.put("gateway_config_id", config.getString("id"))
                     .put("auth_mechanism", config.getJsonObject("auth_mechanism", new JsonObject().put("type", "bearer")));

@@ -55,6 +55,7 @@ public final class ExecRoutes implements Api {
             // kill_process_group is accepted; the command's shell and its children always end together here,
             // because /bin/sh -c keeps the output pipes open through its children
             Params.optBool(Params.body(ctx), "kill_process_group", false);
+            e.requestKill();
             Process p = e.process();
             if (p != null && p.isAlive()) {
                 b.exec.runner().kill(p, true);

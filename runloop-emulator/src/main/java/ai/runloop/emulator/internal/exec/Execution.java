@@ -25,6 +25,7 @@ public final class Execution {
     private volatile String status = QUEUED;
     private volatile Integer exitStatus;
     private volatile Process process;
+    private volatile boolean killRequested;
     private volatile OutputStream stdin;
 
     Execution(String id, String devboxId, String command, String shellName, boolean attachStdin) {
@@ -88,6 +89,16 @@ public final class Execution {
     /** @return completes when the execution completed */
     public CompletableFuture<Execution> done() {
         return done;
+    }
+
+    /** Asks for the process to be killed, even if it has not started yet (it is then killed on start). */
+    public void requestKill() {
+        killRequested = true;
+    }
+
+    /** @return true once {@link #requestKill()} was called */
+    public boolean killRequested() {
+        return killRequested;
     }
 
     /** @return the running process, or null */

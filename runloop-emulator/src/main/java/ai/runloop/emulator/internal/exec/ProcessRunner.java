@@ -50,6 +50,9 @@ public final class ProcessRunner implements AutoCloseable {
         Process p = pb.start();
         live.add(p);
         execution.markRunning(p);
+        if (execution.killRequested()) {
+            kill(p, true); // a kill that arrived while the command waited to start
+        }
         CompletableFuture<Void> out = CompletableFuture.runAsync(() -> pump(p.getInputStream(), execution.stdout()), pumps);
         CompletableFuture<Void> err = CompletableFuture.runAsync(() -> pump(p.getErrorStream(), execution.stderr()), pumps);
         CompletableFuture.allOf(out, err, p.onExit()).whenComplete((v, t) -> {
