@@ -132,6 +132,13 @@ public final class ExecRoutes implements Api {
         if (Execution.COMPLETED.equals(e.status())) {
             throw ApiException.conflict("execution " + e.id() + " has completed");
         }
+        // input sent while the command still waits for its process must not be lost: wait for the start
+        LongPoll.await(ctx, e.watchers(), () -> e.process() != null || Execution.COMPLETED.equals(e.status()),
+                b.config.executionWaitHold().toMillis(), () -> deliverStdIn(ctx, e, text, signal),
+                () -> Replies.error(ctx, new ApiException(408, "execution " + e.id() + " has not started yet; retry", null)));
+    }
+
+    private void deliverStdIn(RoutingContext ctx, Execution e, String text, String signal) {
         b.vertx.executeBlocking(() -> {
             OutputStream in = e.stdin();
             if (text != null && in != null) {
@@ -143,10 +150,11 @@ public final class ExecRoutes implements Api {
             }
             if ("INTERRUPT".equals(signal) && e.process() != null) {
                 new ProcessBuilder("kill", "-INT", String.valueOf(e.process().pid())).start().waitFor();
+                b.exec.runner().signalGroup(e.process(), "INT");
             }
-            return true;
+            return in != null || "INTERRUPT".equals(signal);
         }, false).onComplete(res -> {
-            boolean ok = res.succeeded();
+            boolean ok = res.succeeded() && Boolean.TRUE.equals(res.result());
             if (!ok && !(res.cause() instanceof IOException)) {
                 ctx.fail(res.cause());
                 return;

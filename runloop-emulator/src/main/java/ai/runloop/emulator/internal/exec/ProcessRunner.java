@@ -26,6 +26,13 @@ public final class ProcessRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * {@code setsid}, when this machine has it: each command then leads its own process group, so a
+     * kill reaches every process of the command, even one its shell forked a moment before.
+     */
+    private static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(f -> new File(f).canExecute()).findFirst().orElse(null);
+
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
 
     /**
@@ -41,7 +48,12 @@ public final class ProcessRunner implements AutoCloseable {
      */
     public CompletableFuture<Execution> start(Execution execution, List<String> argv, Path dir,
             Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        List<String> command = argv;
+        if (SETSID != null) {
+            command = new java.util.ArrayList<>(argv);
+            command.add(0, SETSID);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         if (!execution.attachStdin()) {
@@ -93,20 +105,51 @@ public final class ProcessRunner implements AutoCloseable {
      */
     public void kill(Process p, boolean withDescendants) {
         if (withDescendants) {
+            signalGroup(p, "TERM");
             p.descendants().forEach(ProcessHandle::destroy);
         }
         p.destroy();
         p.onExit().orTimeout(2, TimeUnit.SECONDS).exceptionally(t -> {
+            signalGroup(p, "KILL");
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             return p;
         });
     }
 
+    /**
+     * Signals the process group the command leads (see {@link #SETSID}), on a runner thread.
+     *
+     * @param p the command's process
+     * @param signal signal name, e.g. {@code INT}
+     */
+    public void signalGroup(Process p, String signal) {
+        if (SETSID == null) {
+            return;
+        }
+        Runnable send = () -> {
+            try {
+                new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // the direct destroy below still ends the command's own process
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        if (pumps.isShutdown()) {
+            send.run();
+        } else {
+            pumps.execute(send);
+        }
+    }
+
     /** Ends every live process and its children, waits briefly for them, and stops the threads. */
     @Override
     public void close() {
+        pumps.shutdown();
         for (Process p : live) {
+            signalGroup(p, "KILL");
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
