@@ -43,6 +43,7 @@ public final class EmulatorServer implements AutoCloseable {
      * @return the running server
      */
     public static EmulatorServer start(EmulatorConfig config, FaultPlan faults) {
+        Wire.warmUp();
         Vertx vertx = Vertx.vertx();
         Backend backend = new Backend(vertx, config, faults);
         try {

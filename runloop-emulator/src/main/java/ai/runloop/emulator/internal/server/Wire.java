@@ -20,6 +20,13 @@ public final class Wire {
     private Wire() {
     }
 
+    /** Creates the JSON-B instance and maps one record now, so the first request does not pay for it. */
+    public static void warmUp() {
+        json(ai.runloop.model.devboxes.DevboxView.builder().id("warm-up").capabilities(java.util.List.of()).createTimeMs(0L)
+                .launchParameters(read(new JsonObject(), ai.runloop.model.shared.LaunchParameters.class)).metadata(java.util.Map.of())
+                .stateTransitions(java.util.List.of()).status(ai.runloop.model.devboxes.DevboxStatus.RUNNING).build());
+    }
+
     /** @param record a model record @return its JSON as a Vert.x object */
     public static JsonObject json(Object record) {
         return new JsonObject(JSONB.toJson(record));
