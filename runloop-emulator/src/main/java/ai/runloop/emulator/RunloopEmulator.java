@@ -109,6 +109,7 @@ public final class RunloopEmulator implements AutoCloseable {
         private Duration statusDelay = Duration.ofMillis(200);
         private Duration devboxWaitHold = Duration.ofSeconds(30);
         private Duration executionWaitHold = Duration.ofSeconds(25);
+        private Duration timerSecond = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -175,6 +176,22 @@ public final class RunloopEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Speeds up (or slows down) the devbox keep-alive and idle timers for tests: each of their
+         * seconds ({@code keep_alive_time_seconds}, {@code after_idle.idle_time_seconds}) lasts this
+         * long; default 1 s.
+         *
+         * @param value the length of one timer second, at least 1 ms
+         * @return this
+         */
+        public Builder timerSecond(Duration value) {
+            if (Objects.requireNonNull(value, "timerSecond").toMillis() < 1) {
+                throw new IllegalArgumentException("timerSecond must be at least 1 ms");
+            }
+            this.timerSecond = value;
+            return this;
+        }
+
         /** @return the emulator, not yet started */
         public RunloopEmulator build() {
             Path dir = root;
@@ -187,7 +204,7 @@ public final class RunloopEmulator implements AutoCloseable {
             }
             String tok = token != null ? token : "rle_" + UUID.randomUUID().toString().replace("-", "");
             return new RunloopEmulator(new EmulatorConfig(bind, port, tok, dir.toAbsolutePath().normalize(),
-                    statusDelay, devboxWaitHold, executionWaitHold));
+                    statusDelay, devboxWaitHold, executionWaitHold, timerSecond));
         }
 
         private static Duration nonNegative(Duration d, String name) {

@@ -249,7 +249,7 @@ public final class DevboxLifecycle {
         long ms;
         Runnable action;
         if (idle != null) {
-            ms = idle.getLong("idle_time_seconds", 3600L) * 1000;
+            ms = idle.getLong("idle_time_seconds", 3600L) * b.config.timerSecond().toMillis();
             boolean suspend = "suspend".equals(idle.getString("on_idle"));
             action = () -> {
                 if (suspend && "running".equals(d.status())) {
@@ -259,7 +259,7 @@ public final class DevboxLifecycle {
                 }
             };
         } else {
-            ms = d.launchParameters.getLong("keep_alive_time_seconds", 3600L) * 1000;
+            ms = d.launchParameters.getLong("keep_alive_time_seconds", 3600L) * b.config.timerSecond().toMillis();
             action = () -> shutdown(d, true, "keep_alive_timeout");
         }
         synchronized (d) {

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param statusDelay delay of each automatic status step
  * @param devboxWaitHold max hold of devbox wait_for_status
  * @param executionWaitHold max hold of execution wait_for_status
+ * @param timerSecond length of one second of the keep-alive and idle timers (shorter in tests)
  */
 public record EmulatorConfig(String bind, int port, String token, Path root, Duration statusDelay, Duration devboxWaitHold,
-        Duration executionWaitHold) {
+        Duration executionWaitHold, Duration timerSecond) {
 }
