@@ -59,7 +59,7 @@ public final class Devbox implements ExecTarget {
         }
         JsonObject lp = createParams.getJsonObject("launch_parameters");
         this.launchParameters = lp == null ? new JsonObject() : lp.copy();
-        this.launchParams = Wire.read(launchParameters, LaunchParameters.class);
+        this.launchParams = Wire.read(launchParameters, LaunchParameters.class, "launch_parameters");
         this.env = Map.copyOf(env);
         this.blueprintId = blueprintId;
         this.snapshotId = snapshotId;

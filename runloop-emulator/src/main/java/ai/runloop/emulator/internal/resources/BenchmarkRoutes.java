@@ -217,7 +217,7 @@ final class BenchmarkRoutes implements Api {
         JsonArray agents = new JsonArray();
         String benchmarkId = null;
         if (spec != null) {
-            Wire.read(new JsonObject().put("spec", spec), BenchmarkJobCreateParams.class);
+            Wire.read(new JsonObject().put("spec", spec), BenchmarkJobCreateParams.class, "spec");
             String type = Params.requiredString(spec, "type");
             switch (type) {
                 case "scenarios" -> {

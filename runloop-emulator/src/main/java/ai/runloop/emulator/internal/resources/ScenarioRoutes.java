@@ -136,6 +136,16 @@ final class ScenarioRoutes implements Api {
         if (scenario == null) {
             throw ApiException.badRequest("scenario_id", "unknown scenario: " + body.getString("scenario_id"));
         }
+        String benchmarkRun = Params.optString(body, "benchmark_run_id");
+        if (benchmarkRun != null) {
+            JsonObject run = b.store("benchmark_run").find(benchmarkRun);
+            if (run == null) {
+                throw ApiException.badRequest("benchmark_run_id", "unknown benchmark run: " + benchmarkRun);
+            }
+            if (!"running".equals(run.getString("state"))) {
+                throw ApiException.conflict("benchmark run " + benchmarkRun + " is " + run.getString("state"));
+            }
+        }
         JsonObject env = scenario.getJsonObject("environment", new JsonObject());
         JsonObject create = new JsonObject();
         if (env.getString("blueprint_id") != null) {

@@ -143,7 +143,7 @@ final class SimpleRoutes implements Api {
             JsonObject source = Params.optObject(body, "source");
             if (source != null) {
                 Params.requiredString(source, "type");
-                Wire.read(source, AgentSource.class);
+                Wire.read(source, AgentSource.class, "source");
                 v.put("source", source.copy());
             }
         }, null, (ctx, v) -> {
@@ -258,7 +258,7 @@ final class SimpleRoutes implements Api {
             return null;
         }
         Params.requiredString(a, "type");
-        Wire.read(a, AuthMechanism.class);
+        Wire.read(a, AuthMechanism.class, "auth_mechanism");
         return a.copy();
     }
 

@@ -40,10 +40,22 @@ public final class Wire {
      * @throws ApiException 400 naming the model when the JSON does not fit it
      */
     public static <T> T read(JsonObject json, Class<T> type) {
+        return read(json, type, "body");
+    }
+
+    /**
+     * @param json loose JSON from a request
+     * @param type the model record to read it as
+     * @param field the request field it came from, named in the 400
+     * @param <T> the record type
+     * @return the record; unknown keys are ignored
+     * @throws ApiException 400 naming {@code field} when the JSON does not fit the model
+     */
+    public static <T> T read(JsonObject json, Class<T> type, String field) {
         try {
             return JSONB.fromJson(json.encode(), type);
         } catch (JsonbException e) {
-            throw ApiException.badRequest("body", "does not fit " + type.getSimpleName() + ": " + e.getMessage());
+            throw ApiException.badRequest(field, field + " does not fit " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 
