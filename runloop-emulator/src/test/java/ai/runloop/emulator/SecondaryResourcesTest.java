@@ -133,6 +133,22 @@ class SecondaryResourcesTest {
         assertEquals("sql", new JsonObject(bad.body()).getString("param"));
     }
 
+    @Test
+    void badlyTypedBodiesAre400sNamingTheFieldAndAreNeverStored() {
+        HttpResponse<String> r = http.post("/v1/scenarios", new JsonObject().put("name", "typed")
+                .put("input_context", new JsonObject().put("problem_statement", "p"))
+                .put("scoring_contract", new JsonObject().put("scoring_function_parameters", new JsonArray()))
+                .put("scorer_timeout_sec", "soon"));
+        assertEquals(400, r.statusCode(), r::body);
+        assertEquals("scorer_timeout_sec", new JsonObject(r.body()).getString("param"));
+        r = http.post("/v1/blueprints", new JsonObject().put("name", "typed")
+                .put("launch_parameters", new JsonObject().put("keep_alive_time_seconds", "long")));
+        assertEquals(400, r.statusCode(), r::body);
+        assertEquals("launch_parameters.keep_alive_time_seconds", new JsonObject(r.body()).getString("param"));
+        assertEquals(200, http.get("/v1/scenarios").statusCode());
+        assertEquals(200, http.get("/v1/blueprints").statusCode());
+    }
+
     private static void publish(String axon, int n) {
         http.postOk("/v1/axons/" + axon + "/publish", new JsonObject().put("event_type", "push").put("origin", "EXTERNAL_EVENT")
                 .put("payload", "{\"n\":" + n + "}").put("source", "test"));

@@ -1,5 +1,6 @@
 package ai.runloop.emulator.internal.devbox;
 
+import ai.runloop.model.devboxes.DevboxCreateParams;
 import ai.runloop.model.devboxes.DevboxCreateSSHKeyResponse;
 import ai.runloop.model.devboxes.DevboxListView;
 import ai.runloop.model.devboxes.DevboxLogsListView;
@@ -52,9 +53,9 @@ public final class DevboxRoutes implements Api {
             return new JsonObject().put("devbox_id", d.id).put("eviction_deadline_ms", when)
                     .put("streams", b.evictions.announce(d.id, when));
         });
-        Api.json(r, POST, "/v1/devboxes", DevboxView.class, ctx -> lifecycle.create(Params.body(ctx)).view());
+        Api.json(r, POST, "/v1/devboxes", DevboxView.class, ctx -> lifecycle.create(Params.body(ctx, DevboxCreateParams.class)).view());
         Api.raw(r, POST, "/v1/devboxes/create_and_await_running", ctx -> {
-            Devbox d = lifecycle.create(Params.body(ctx));
+            Devbox d = lifecycle.create(Params.body(ctx, DevboxCreateParams.class));
             LongPoll.await(ctx, d.watchers, () -> Set.of("running", "failure", "shutdown").contains(d.status()),
                     b.config.devboxWaitHold().toMillis(), () -> Replies.json(ctx, d.view()), () -> Replies.json(ctx, d.view()));
         });

@@ -74,7 +74,8 @@ final class BenchmarkRoutes implements Api {
             JsonObject profile = Params.optObject(body, "runProfile");
             return startRun(id, Params.optString(body, "run_name"), Params.stringMap(body, "metadata"), profile, null);
         });
-        Crud benchmarks = new Crud(b, "/v1/benchmarks", "benchmark", "bmd", "benchmarks", BenchmarkView.class, BenchmarkListView.class);
+        Crud benchmarks = new Crud(b, "/v1/benchmarks", "benchmark", "bmd", "benchmarks", BenchmarkView.class, BenchmarkListView.class)
+                .params(ai.runloop.model.benchmarks.BenchmarkCreateParams.class, ai.runloop.model.benchmarks.BenchmarkUpdateParams.class);
         Api.json(r, POST, "/v1/benchmarks/:id/scenarios", BenchmarkView.class, ctx -> {
             JsonObject bm = benchmarks.owned(ctx);
             JsonObject body = Params.body(ctx);
@@ -119,7 +120,7 @@ final class BenchmarkRoutes implements Api {
         });
         Api.json(r, GET, "/v1/benchmark_runs/:id", BenchmarkRunView.class, this::run);
 
-        Api.json(r, POST, "/v1/benchmark_jobs", BenchmarkJobView.class, ctx -> createJob(Params.body(ctx)));
+        Api.json(r, POST, "/v1/benchmark_jobs", BenchmarkJobView.class, ctx -> createJob(Params.body(ctx, BenchmarkJobCreateParams.class)));
         Api.json(r, GET, "/v1/benchmark_jobs", BenchmarkJobListView.class, ctx -> {
             String name = Params.query(ctx, "name");
             String search = Params.query(ctx, "search");

@@ -49,7 +49,7 @@ final class BlueprintRoutes implements Api {
             return new JsonObject().put("dockerfile", dockerfile(body));
         });
         Api.json(r, GET, "/v1/blueprints/list_public", BlueprintListView.class, ctx -> list(ctx, true));
-        Api.json(r, POST, "/v1/blueprints", BlueprintView.class, ctx -> create(Params.body(ctx)));
+        Api.json(r, POST, "/v1/blueprints", BlueprintView.class, ctx -> create(Params.body(ctx, ai.runloop.model.blueprints.BlueprintCreateParams.class)));
         Api.json(r, GET, "/v1/blueprints", BlueprintListView.class, ctx -> list(ctx, false));
         Api.json(r, GET, "/v1/blueprints/:bid", BlueprintView.class, ctx -> Views.pub(blueprint(ctx)));
         Api.json(r, GET, "/v1/blueprints/:bid/logs", BlueprintBuildLogsListView.class, ctx -> {

@@ -28,6 +28,8 @@ final class Crud {
     final String itemsKey;
     final Class<?> view;
     final Class<?> listView;
+    private Class<?> createParams;
+    private Class<?> updateParams;
 
     /** Fills a new stored item from the create body (validating it). */
     interface Creator {
@@ -44,6 +46,17 @@ final class Crud {
         this.listView = listView;
     }
 
+    /** @param create request model of create @param update request model of update (null: none) @return this */
+    Crud params(Class<?> create, Class<?> update) {
+        this.createParams = create;
+        this.updateParams = update;
+        return this;
+    }
+
+    private static JsonObject body(RoutingContext ctx, Class<?> model) {
+        return model == null ? Params.body(ctx) : Params.body(ctx, model);
+    }
+
     static boolean isPublic(JsonObject item) {
         return Boolean.TRUE.equals(item.getValue("is_public")) || Boolean.TRUE.equals(item.getValue("_public"));
     }
@@ -55,7 +68,7 @@ final class Crud {
             Api.json(r, GET, base + "/list_public", listView, ctx -> list(ctx, true, filter));
         }
         Api.json(r, POST, base, view, ctx -> {
-            JsonObject body = Params.body(ctx);
+            JsonObject body = body(ctx, createParams);
             JsonObject item = new JsonObject().put("id", Ids.next(prefix)).put("create_time_ms", System.currentTimeMillis());
             creator.create(body, item);
             b.store(kind).put(item.getString("id"), item);
@@ -74,7 +87,7 @@ final class Crud {
             Api.json(r, POST, base + "/:id", view, ctx -> {
                 JsonObject item = owned(ctx);
                 synchronized (item) {
-                    updater.accept(Params.body(ctx), item);
+                    updater.accept(body(ctx, updateParams), item);
                 }
                 return item;
             });

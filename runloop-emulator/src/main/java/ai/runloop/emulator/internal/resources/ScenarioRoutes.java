@@ -54,12 +54,13 @@ final class ScenarioRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/scenarios/scorers", ScorerCreateResponse.class, ctx -> scorer(Ids.next("scs"), Params.body(ctx)));
+        Api.json(r, POST, "/v1/scenarios/scorers", ScorerCreateResponse.class, ctx -> scorer(Ids.next("scs"),
+                Params.body(ctx, ai.runloop.model.scenarios.ScorerCreateParams.class)));
         Api.json(r, GET, "/v1/scenarios/scorers", ScorerListView.class, ctx -> Pages.page(ctx, b.store("scorer").list(s -> true),
                 s -> s.getString("id"), "scorers", Views::pub));
         Api.json(r, GET, "/v1/scenarios/scorers/:sid", ScorerRetrieveResponse.class, ctx -> Views.pub(b.store("scorer").get(ctx.pathParam("sid"))));
         Api.json(r, POST, "/v1/scenarios/scorers/:sid", ScorerUpdateResponse.class, ctx -> scorer(b.store("scorer").get(ctx.pathParam("sid"))
-                .getString("id"), Params.body(ctx)));
+                .getString("id"), Params.body(ctx, ai.runloop.model.scenarios.ScorerUpdateParams.class)));
         Api.json(r, GET, "/v1/scenarios/runs", ScenarioRunListView.class, ctx -> {
             String scenario = Params.query(ctx, "scenario_id");
             String state = Params.query(ctx, "state");
@@ -76,7 +77,7 @@ final class ScenarioRoutes implements Api {
         Api.json(r, POST, "/v1/scenarios/start_run", ScenarioRunView.class, ctx -> startRun(Params.body(ctx)));
         Api.json(r, GET, "/v1/scenarios/list_public", ScenarioDefinitionListView.class, ctx -> listScenarios(ctx, true));
         Api.json(r, POST, "/v1/scenarios", ScenarioView.class, ctx -> {
-            JsonObject body = Params.body(ctx);
+            JsonObject body = Params.body(ctx, ai.runloop.model.scenarios.ScenarioCreateParams.class);
             Params.requiredString(body, "name");
             JsonObject input = Params.optObject(body, "input_context");
             if (input == null || input.getString("problem_statement") == null) {
@@ -105,7 +106,7 @@ final class ScenarioRoutes implements Api {
             if ("archived".equals(s.getString("status"))) {
                 throw ApiException.conflict("scenario is archived");
             }
-            JsonObject body = Params.body(ctx);
+            JsonObject body = Params.body(ctx, ai.runloop.model.scenarios.ScenarioUpdateParams.class);
             for (Map.Entry<String, Object> e : body) {
                 if (e.getValue() != null) {
                     s.put("environment_parameters".equals(e.getKey()) ? "environment" : e.getKey(), e.getValue());

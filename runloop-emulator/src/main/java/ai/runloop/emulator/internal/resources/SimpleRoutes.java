@@ -137,7 +137,8 @@ final class SimpleRoutes implements Api {
             return new JsonObject().put("counts", new JsonObject(new java.util.LinkedHashMap<>(counts)))
                     .put("total_count", counts.values().stream().mapToInt(Integer::intValue).sum());
         });
-        Crud agents = new Crud(b, "/v1/agents", "agent", "agt", "agents", AgentView.class, AgentListView.class);
+        Crud agents = new Crud(b, "/v1/agents", "agent", "agt", "agents", AgentView.class, AgentListView.class)
+                .params(ai.runloop.model.agents.AgentCreateParams.class, null);
         agents.register(r, (body, v) -> {
             v.put("name", Params.requiredString(body, "name")).put("is_public", false).put("version", Params.optString(body, "version"));
             JsonObject source = Params.optObject(body, "source");
@@ -162,7 +163,8 @@ final class SimpleRoutes implements Api {
 
     private void policies(Router r) {
         new Crud(b, "/v1/network-policies", "network_policy", "npo", "network_policies", NetworkPolicyView.class,
-                NetworkPolicyListView.class).register(r, (body, v) -> {
+                NetworkPolicyListView.class).params(ai.runloop.model.networkpolicies.NetworkPolicyCreateParams.class,
+                ai.runloop.model.networkpolicies.NetworkPolicyUpdateParams.class).register(r, (body, v) -> {
                     v.put("name", Params.requiredString(body, "name")).put("description", Params.optString(body, "description"))
                             .put("update_time_ms", v.getLong("create_time_ms"));
                     JsonObject egress = new JsonObject();
@@ -210,13 +212,15 @@ final class SimpleRoutes implements Api {
 
     private void configs(Router r) {
         new Crud(b, "/v1/gateway-configs", "gateway_config", "gwc", "gateway_configs", GatewayConfigView.class,
-                GatewayConfigListView.class).register(r, (body, v) -> {
+                GatewayConfigListView.class).params(ai.runloop.model.gatewayconfigs.GatewayConfigCreateParams.class,
+                ai.runloop.model.gatewayconfigs.GatewayConfigUpdateParams.class).register(r, (body, v) -> {
                     v.put("name", Params.requiredString(body, "name")).put("endpoint", Params.requiredString(body, "endpoint"))
                             .put("auth_mechanism", auth(body, true)).put("description", Params.optString(body, "description"))
                             .put("account_id", "acc_emulator");
                     headers(body, v);
                 }, (body, v) -> configUpdate(body, v), null, false, true);
         new Crud(b, "/v1/mcp-configs", "mcp_config", "mcp", "mcp_configs", McpConfigView.class, McpConfigListView.class)
+                .params(ai.runloop.model.mcpconfigs.McpConfigCreateParams.class, ai.runloop.model.mcpconfigs.McpConfigUpdateParams.class)
                 .register(r, (body, v) -> {
                     v.put("name", Params.requiredString(body, "name")).put("endpoint", Params.requiredString(body, "endpoint"))
                             .put("description", Params.optString(body, "description"));

@@ -55,8 +55,28 @@ public final class Wire {
         try {
             return JSONB.fromJson(json.encode(), type);
         } catch (JsonbException e) {
-            throw ApiException.badRequest(field, field + " does not fit " + type.getSimpleName() + ": " + e.getMessage());
+            String path = failedProperty(e);
+            String param = path == null ? field : "body".equals(field) ? path : field + "." + path;
+            throw ApiException.badRequest(param, param + " does not fit " + type.getSimpleName() + ": " + innermost(e));
         }
+    }
+
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property '([^']+)'");
+
+    /** @return the dotted path of the properties named in Yasson's nested messages, or null */
+    private static String failedProperty(Throwable e) {
+        java.util.regex.Matcher m = PROPERTY.matcher(String.valueOf(e.getMessage()));
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            path.append(path.length() == 0 ? "" : ".").append(m.group(1));
+        }
+        return path.length() == 0 ? null : path.toString();
+    }
+
+    private static String innermost(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int i = message.lastIndexOf("because of: ");
+        return i < 0 ? message : message.substring(i + "because of: ".length());
     }
 
     /**
