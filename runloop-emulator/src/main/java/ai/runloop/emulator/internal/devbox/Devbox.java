@@ -2,8 +2,8 @@ package ai.runloop.emulator.internal.devbox;
 
 import ai.runloop.emulator.internal.exec.ExecTarget;
 import ai.runloop.emulator.internal.exec.Execution;
-import ai.runloop.emulator.internal.util.Watchers;
 import ai.runloop.emulator.internal.server.Wire;
+import ai.runloop.emulator.internal.util.Watchers;
 import ai.runloop.model.devboxes.DevboxResourceUsageView;
 import ai.runloop.model.devboxes.DevboxStatus;
 import ai.runloop.model.devboxes.DevboxView;

@@ -1,15 +1,5 @@
 package ai.runloop.emulator.internal.devbox;
 
-import ai.runloop.model.devboxes.DevboxCreateParams;
-import ai.runloop.model.devboxes.DevboxCreateSSHKeyResponse;
-import ai.runloop.model.devboxes.DevboxListView;
-import ai.runloop.model.devboxes.DevboxLogsListView;
-import ai.runloop.model.devboxes.DevboxResourceUsageView;
-import ai.runloop.model.devboxes.DevboxView;
-import ai.runloop.model.devboxes.GatewayTokenView;
-import ai.runloop.model.devboxes.McpTokenView;
-import ai.runloop.model.pty.PtyTunnelView;
-import ai.runloop.model.devboxes.TunnelView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -21,6 +11,16 @@ import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
 import ai.runloop.emulator.internal.util.LongPoll;
+import ai.runloop.model.devboxes.DevboxCreateParams;
+import ai.runloop.model.devboxes.DevboxCreateSSHKeyResponse;
+import ai.runloop.model.devboxes.DevboxListView;
+import ai.runloop.model.devboxes.DevboxLogsListView;
+import ai.runloop.model.devboxes.DevboxResourceUsageView;
+import ai.runloop.model.devboxes.DevboxView;
+import ai.runloop.model.devboxes.GatewayTokenView;
+import ai.runloop.model.devboxes.McpTokenView;
+import ai.runloop.model.devboxes.TunnelView;
+import ai.runloop.model.pty.PtyTunnelView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

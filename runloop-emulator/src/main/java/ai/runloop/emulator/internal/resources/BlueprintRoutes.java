@@ -1,9 +1,5 @@
 package ai.runloop.emulator.internal.resources;
 
-import ai.runloop.model.blueprints.BlueprintBuildLogsListView;
-import ai.runloop.model.blueprints.BlueprintListView;
-import ai.runloop.model.blueprints.BlueprintPreviewView;
-import ai.runloop.model.blueprints.BlueprintView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -15,6 +11,10 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.blueprints.BlueprintBuildLogsListView;
+import ai.runloop.model.blueprints.BlueprintListView;
+import ai.runloop.model.blueprints.BlueprintPreviewView;
+import ai.runloop.model.blueprints.BlueprintView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,5 @@
 package ai.runloop.emulator.internal.resources;
 
-import ai.runloop.model.objects.ObjectDownloadURLView;
-import ai.runloop.model.objects.ObjectListView;
-import ai.runloop.model.objects.ObjectView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
@@ -15,6 +12,9 @@ import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.server.Streams;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.objects.ObjectDownloadURLView;
+import ai.runloop.model.objects.ObjectListView;
+import ai.runloop.model.objects.ObjectView;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -58,11 +58,11 @@ final class ObjectRoutes implements Api {
                 o.put("delete_after_time_ms", now + ttl.longValue());
             }
             b.store("object").put(id, o);
-            return Views.pub(o).put("upload_url", presign(b.baseUrl(ctx), "PUT", id, now + 3_600_000));
+            return Views.json(Views.object(o, presign(b.baseUrl(ctx), "PUT", id, now + 3_600_000)));
         });
         Api.json(r, GET, "/v1/objects", ObjectListView.class, ctx -> list(ctx, false));
         Api.json(r, GET, "/v1/objects/list_public", ObjectListView.class, ctx -> list(ctx, true));
-        Api.json(r, GET, "/v1/objects/:oid", ObjectView.class, ctx -> Views.pub(object(ctx)));
+        Api.json(r, GET, "/v1/objects/:oid", ObjectView.class, ctx -> Views.json(Views.object(object(ctx), null)));
         Api.json(r, POST, "/v1/objects/:oid/complete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             if (!"UPLOADING".equals(o.getString("state"))) {
@@ -70,7 +70,7 @@ final class ObjectRoutes implements Api {
             }
             Path data = b.dir("objects", o.getString("id"));
             o.put("state", "READ_ONLY").put("size_bytes", Files.exists(data) ? data.toFile().length() : 0L);
-            return Views.pub(o);
+            return Views.json(Views.object(o, null));
         });
         Api.json(r, GET, "/v1/objects/:oid/download", ObjectDownloadURLView.class, ctx -> {
             JsonObject o = object(ctx);
@@ -84,7 +84,7 @@ final class ObjectRoutes implements Api {
         Api.json(r, POST, "/v1/objects/:oid/delete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             delete(o);
-            return Views.pub(o);
+            return Views.json(Views.object(o, null));
         });
         Api.raw(r, PUT, PRESIGNED + ":oid", ctx -> {
             JsonObject o = presigned(ctx, "PUT");
@@ -150,6 +150,6 @@ final class ObjectRoutes implements Api {
                     && Views.contains(search, o.getString("name"))
                     && (state != null ? state.equals(o.getString("state")) : !"DELETED".equals(o.getString("state")));
         });
-        return Pages.page(ctx, all, o -> o.getString("id"), "objects", Views::pub);
+        return Pages.page(ctx, all, o -> o.getString("id"), "objects", o -> Views.json(Views.object(o, null)));
     }
 }

@@ -1,13 +1,5 @@
 package ai.runloop.emulator.internal.resources;
 
-import ai.runloop.model.scenarios.ScenarioDefinitionListView;
-import ai.runloop.model.scenarios.ScenarioRunListView;
-import ai.runloop.model.scenarios.ScenarioRunView;
-import ai.runloop.model.scenarios.ScenarioView;
-import ai.runloop.model.scenarios.ScorerCreateResponse;
-import ai.runloop.model.scenarios.ScorerListView;
-import ai.runloop.model.scenarios.ScorerRetrieveResponse;
-import ai.runloop.model.scenarios.ScorerUpdateResponse;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -21,6 +13,14 @@ import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.scenarios.ScenarioDefinitionListView;
+import ai.runloop.model.scenarios.ScenarioRunListView;
+import ai.runloop.model.scenarios.ScenarioRunView;
+import ai.runloop.model.scenarios.ScenarioView;
+import ai.runloop.model.scenarios.ScorerCreateResponse;
+import ai.runloop.model.scenarios.ScorerListView;
+import ai.runloop.model.scenarios.ScorerRetrieveResponse;
+import ai.runloop.model.scenarios.ScorerUpdateResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

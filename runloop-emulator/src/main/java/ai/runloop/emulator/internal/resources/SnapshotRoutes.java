@@ -1,8 +1,5 @@
 package ai.runloop.emulator.internal.resources;
 
-import ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView;
-import ai.runloop.model.devboxes.DevboxSnapshotListView;
-import ai.runloop.model.devboxes.DevboxSnapshotView;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
@@ -14,8 +11,10 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
-import ai.runloop.emulator.internal.server.Wire;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView;
+import ai.runloop.model.devboxes.DevboxSnapshotListView;
+import ai.runloop.model.devboxes.DevboxSnapshotView;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,7 +36,7 @@ final class SnapshotRoutes implements Api {
             JsonObject s = b.store("snapshot").get(ctx.pathParam("sid"));
             JsonObject v = new JsonObject().put("status", s.getString("_status"));
             if ("complete".equals(s.getString("_status"))) {
-                v.put("snapshot", Views.pub(s));
+                v.put("snapshot", Views.json(Views.snapshot(s)));
             }
             if (s.getString("_error") != null) {
                 v.put("error_message", s.getString("_error"));
@@ -66,7 +65,7 @@ final class SnapshotRoutes implements Api {
                 if (body.containsKey("metadata")) {
                     s.put("metadata", new JsonObject(Map.copyOf(Params.stringMap(body, "metadata"))));
                 }
-                return Views.pub(s);
+                return Views.json(Views.snapshot(s));
             }
         });
         Api.raw(r, POST, "/v1/devboxes/:id/snapshot_disk", ctx -> snapshot(ctx, true));
@@ -102,12 +101,12 @@ final class SnapshotRoutes implements Api {
             }
         });
         if (!sync) {
-            Replies.json(ctx, Wire.shape(DevboxSnapshotView.class, Views.pub(s)));
+            Replies.json(ctx, Views.json(Views.snapshot(s)));
             return;
         }
         copy.onComplete(res -> {
             if (res.succeeded()) {
-                Replies.json(ctx, Wire.shape(DevboxSnapshotView.class, Views.pub(s)));
+                Replies.json(ctx, Views.json(Views.snapshot(s)));
             } else {
                 Replies.error(ctx, new ApiException(500, "snapshot failed: " + res.cause().getMessage(), null));
             }
@@ -131,6 +130,6 @@ final class SnapshotRoutes implements Api {
                 && Views.eq(blueprint, s.getString("source_blueprint_id"))
                 && exact.entrySet().stream().allMatch(m -> m.getValue().equals(s.getJsonObject("metadata").getString(m.getKey())))
                 && in.entrySet().stream().allMatch(m -> m.getValue().contains(s.getJsonObject("metadata").getString(m.getKey()))));
-        return Pages.page(ctx, all, s -> s.getString("id"), "snapshots", Views::pub);
+        return Pages.page(ctx, all, s -> s.getString("id"), "snapshots", s -> Views.json(Views.snapshot(s)));
     }
 }

@@ -1,6 +1,12 @@
 package ai.runloop.emulator.internal.resources;
 
+import ai.runloop.emulator.internal.server.Wire;
+import ai.runloop.model.devboxes.DevboxSnapshotView;
+import ai.runloop.model.objects.ObjectContentType;
+import ai.runloop.model.objects.ObjectState;
+import ai.runloop.model.objects.ObjectView;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Stored resources are JSON objects whose keys starting with {@code _} are private state. */
@@ -15,6 +21,39 @@ final class Views {
             if (!e.getKey().startsWith("_")) {
                 out.put(e.getKey(), e.getValue() instanceof JsonObject o ? o.copy() : e.getValue());
             }
+        }
+        return out;
+    }
+
+    /** @param o a stored object @param uploadUrl its presigned PUT URL (create only) or null @return its ObjectView record */
+    static ObjectView object(JsonObject o, String uploadUrl) {
+        synchronized (o) {
+            return ObjectView.builder().id(o.getString("id")).name(o.getString("name"))
+                    .contentType(ObjectContentType.of(o.getString("content_type"))).createTimeMs(o.getLong("create_time_ms"))
+                    .state(ObjectState.of(o.getString("state"))).deleteAfterTimeMs(o.getLong("delete_after_time_ms"))
+                    .metadata(strings(o.getJsonObject("metadata"))).sizeBytes(o.getLong("size_bytes")).uploadUrl(uploadUrl).build();
+        }
+    }
+
+    /** @param s a stored snapshot @return its DevboxSnapshotView record */
+    static DevboxSnapshotView snapshot(JsonObject s) {
+        synchronized (s) {
+            return DevboxSnapshotView.builder().id(s.getString("id")).createTimeMs(s.getLong("create_time_ms"))
+                    .metadata(strings(s.getJsonObject("metadata"))).sourceDevboxId(s.getString("source_devbox_id"))
+                    .commitMessage(s.getString("commit_message")).name(s.getString("name")).sizeBytes(s.getLong("size_bytes"))
+                    .sourceBlueprintId(s.getString("source_blueprint_id")).build();
+        }
+    }
+
+    /** @param r a model record @return its JSON */
+    static JsonObject json(Object r) {
+        return Wire.json(r);
+    }
+
+    private static Map<String, String> strings(JsonObject o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o != null) {
+            o.forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
         }
         return out;
     }
