@@ -396,9 +396,11 @@ class WireConformanceTest {
         return call(key, method, path, body, false);
     }
 
-    /** @param composite true when the call is one step of a COMPOSITE row (its path is not the row's first) */
+    /** @param composite true when the call is a later step of a COMPOSITE row (a path after its first) */
     private JsonObject call(String key, String method, String path, JsonObject body, boolean composite) {
-        if (!composite) {
+        if (composite) {
+            expectCompositeStep(key, path);
+        } else {
             expectRow(key, method, path);
         }
         HttpRequest.Builder req = http.request(path);
@@ -500,6 +502,14 @@ class WireConformanceTest {
         String rowMethod = "COMPOSITE".equals(e.method()) ? method : e.method();
         if (!rowMethod.equals(method) || !e.pathPattern().matcher(bare).matches()) {
             throw new AssertionError(key + " is " + e.method() + " " + e.path() + ", but the scenario called " + method + " " + bare);
+        }
+    }
+
+    private void expectCompositeStep(String key, String path) {
+        WireSpec.Endpoint e = spec.endpoints.get(key);
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (!"COMPOSITE".equals(e.method()) || e.pathPatterns().stream().noneMatch(p -> p.matcher(bare).matches())) {
+            throw new AssertionError(key + " (" + e.path() + ") has no step " + bare);
         }
     }
 

@@ -32,10 +32,18 @@ final class WireSpec {
             return resource + "." + operation;
         }
 
-        /** @return the path as a regex ({@code {x}} matches one segment) */
+        /** @return the path as a regex ({@code {x}} matches one segment); for COMPOSITE rows the first call's path */
         Pattern pathPattern() {
-            String p = path.contains(" -> ") ? path.substring(0, path.indexOf(" -> ")) : path;
-            return Pattern.compile(Pattern.quote(p).replaceAll("\\{[a-z_]+}", "\\\\E[^/]+\\\\Q"));
+            return pathPatterns().get(0);
+        }
+
+        /** @return one regex per path of the row (COMPOSITE rows list their calls as {@code a -> b}) */
+        List<Pattern> pathPatterns() {
+            List<Pattern> out = new ArrayList<>();
+            for (String p : path.split(" -> ")) {
+                out.add(Pattern.compile(Pattern.quote(p.trim()).replaceAll("\\{[a-z_]+}", "\\\\E[^/]+\\\\Q")));
+            }
+            return out;
         }
     }
 
