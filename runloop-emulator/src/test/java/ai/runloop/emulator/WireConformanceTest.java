@@ -125,7 +125,9 @@ class WireConformanceTest {
         call("agents.list_public", "GET", "/v1/agents/list_public", null);
 
         // devboxes
-        JsonObject create = new JsonObject().put("name", "conf").put("metadata", new JsonObject().put("k", "v"))
+        JsonObject create = new JsonObject().put("name", "conf")
+                .put("gateways", new JsonObject().put("GW", new JsonObject().put("gateway", gwc).put("secret", "CONF_SECRET")))
+                .put("mcp", new JsonObject().put("MCP_TOKEN", new JsonObject().put("mcp_config", "mcp").put("secret", "CONF_SECRET"))).put("metadata", new JsonObject().put("k", "v"))
                 .put("environment_variables", new JsonObject().put("A", "1")).put("secrets", new JsonObject().put("MY_SECRET", "CONF_SECRET"))
                 .put("launch_parameters", new JsonObject().put("keep_alive_time_seconds", 3600))
                 .put("mounts", new JsonArray().add(new JsonObject().put("type", "agent_mount").put("agent_id", agent).putNull("agent_name")));
@@ -136,7 +138,10 @@ class WireConformanceTest {
         check("agents.devbox_counts", counts.getJsonObject("counts", new JsonObject()).getInteger("conf-agent", 0) == 1,
                 "counts a running devbox with the agent mounted: " + counts);
         createAndAwaitRunning();
-        call("devboxes.retrieve", "GET", "/v1/devboxes/" + dbx, null);
+        JsonObject view = call("devboxes.retrieve", "GET", "/v1/devboxes/" + dbx, null);
+        check("devboxes.retrieve", gwc.equals(view.getJsonObject("gateway_specs", new JsonObject()).getJsonObject("GW", new JsonObject())
+                .getString("gateway_config_id")) && mcp.equals(view.getJsonObject("mcp_specs", new JsonObject())
+                .getJsonObject("MCP_TOKEN", new JsonObject()).getString("mcp_config_id")), "gateway and MCP specs resolved: " + view);
         call("devboxes.update", "POST", "/v1/devboxes/" + dbx, new JsonObject().put("name", "renamed").put("metadata", new JsonObject().put("a", "b")));
         call("devboxes.list", "GET", "/v1/devboxes?limit=50", null);
 

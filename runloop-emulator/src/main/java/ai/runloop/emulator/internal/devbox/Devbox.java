@@ -35,6 +35,8 @@ public final class Devbox implements ExecTarget {
     private final List<JsonObject> transitions = new ArrayList<>();
     private final List<JsonObject> logs = new ArrayList<>();
     private String name;
+    private Map<String, String[]> gatewaySpecs = Map.of();
+    private Map<String, String[]> mcpSpecs = Map.of();
     private Map<String, String> metadata;
     private String status;
     private Long endTimeMs;
@@ -173,6 +175,11 @@ public final class Devbox implements ExecTarget {
         return true;
     }
 
+    synchronized void specs(Map<String, String[]> gateways, Map<String, String[]> mcp) {
+        gatewaySpecs = Map.copyOf(gateways);
+        mcpSpecs = Map.copyOf(mcp);
+    }
+
     synchronized void rename(String newName, Map<String, String> newMetadata) {
         if (newName != null) {
             name = newName;
@@ -211,7 +218,17 @@ public final class Devbox implements ExecTarget {
                 .blueprintId(blueprintId).snapshotId(snapshotId)
                 .failureReason(failureReason == null ? null : DevboxView.FailureReason.of(failureReason))
                 .shutdownReason(shutdownReason == null ? null : DevboxView.ShutdownReason.of(shutdownReason))
-                .tunnel(tunnel == null ? null : Wire.read(tunnel, TunnelView.class)).build();
+                .tunnel(tunnel == null ? null : Wire.read(tunnel, TunnelView.class))
+                .gatewaySpecs(gatewaySpecs.isEmpty() ? null : mapValues(gatewaySpecs, v -> DevboxView.GatewaySpecs.builder()
+                        .gatewayConfigId(v[0]).secretId(v[1]).build()))
+                .mcpSpecs(mcpSpecs.isEmpty() ? null : mapValues(mcpSpecs, v -> DevboxView.McpSpecs.builder()
+                        .mcpConfigId(v[0]).secretId(v[1]).build())).build();
+    }
+
+    private static <T> Map<String, T> mapValues(Map<String, String[]> in, java.util.function.Function<String[], T> f) {
+        Map<String, T> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, f.apply(v)));
+        return out;
     }
 
     /** @return the DevboxView JSON */
