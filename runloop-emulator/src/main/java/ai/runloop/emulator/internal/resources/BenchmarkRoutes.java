@@ -104,7 +104,7 @@ final class BenchmarkRoutes implements Api {
             String run = b.store("benchmark_run").get(ctx.pathParam("id")).getString("id");
             String state = Params.query(ctx, "state");
             return Pages.page(ctx, b.store("scenario_run").list(s -> run.equals(s.getString("benchmark_run_id"))
-                    && Views.eq(state, s.getString("state"))), s -> s.getString("id"), "runs", JsonObject::copy);
+                    && Views.eq(state, s.getString("state"))), s -> s.getString("id"), "runs", s -> Views.json(Views.scenarioRun(s)));
         });
         Api.json(r, POST, "/v1/benchmark_runs/:id/cancel", BenchmarkRunView.class, ctx -> endRun(run(ctx), "canceled"));
         Api.json(r, POST, "/v1/benchmark_runs/:id/complete", BenchmarkRunView.class, ctx -> endRun(run(ctx), "completed"));

@@ -51,7 +51,7 @@ final class BlueprintRoutes implements Api {
         Api.json(r, GET, "/v1/blueprints/list_public", BlueprintListView.class, ctx -> list(ctx, true));
         Api.json(r, POST, "/v1/blueprints", BlueprintView.class, ctx -> create(Params.body(ctx, ai.runloop.model.blueprints.BlueprintCreateParams.class)));
         Api.json(r, GET, "/v1/blueprints", BlueprintListView.class, ctx -> list(ctx, false));
-        Api.json(r, GET, "/v1/blueprints/:bid", BlueprintView.class, ctx -> Views.pub(blueprint(ctx)));
+        Api.json(r, GET, "/v1/blueprints/:bid", BlueprintView.class, ctx -> Views.json(Views.blueprint(blueprint(ctx))));
         Api.json(r, GET, "/v1/blueprints/:bid/logs", BlueprintBuildLogsListView.class, ctx -> {
             JsonObject bp = blueprint(ctx);
             synchronized (bp) {
@@ -70,7 +70,7 @@ final class BlueprintRoutes implements Api {
         String status = Params.query(ctx, "status");
         var all = b.store("blueprint").list(bp -> "created".equals(bp.getString("state")) && Crud.isPublic(bp) == publicOnly
                 && Views.eq(name, bp.getString("name")) && Views.eq(status, bp.getString("status")));
-        return Pages.page(ctx, all, bp -> bp.getString("id"), "blueprints", Views::pub);
+        return Pages.page(ctx, all, bp -> bp.getString("id"), "blueprints", bp -> Views.json(Views.blueprint(bp)));
     }
 
     private JsonObject create(JsonObject body) {
@@ -114,7 +114,7 @@ final class BlueprintRoutes implements Api {
                 }
             });
         });
-        return Views.pub(bp);
+        return Views.json(Views.blueprint(bp));
     }
 
     private boolean build(JsonObject bp, String baseTemplate, Map<String, String> mounts, List<String> commands)

@@ -67,9 +67,9 @@ final class ScenarioRoutes implements Api {
             String benchmarkRun = Params.query(ctx, "benchmark_run_id");
             return Pages.page(ctx, b.store("scenario_run").list(run -> Views.eq(scenario, run.getString("scenario_id"))
                     && Views.eq(state, run.getString("state")) && Views.eq(benchmarkRun, run.getString("benchmark_run_id"))),
-                    run -> run.getString("id"), "runs", Views::pub);
+                    run -> run.getString("id"), "runs", run -> Views.json(Views.scenarioRun(run)));
         });
-        Api.json(r, GET, "/v1/scenarios/runs/:rid", ScenarioRunView.class, ctx -> Views.pub(run(ctx)));
+        Api.json(r, GET, "/v1/scenarios/runs/:rid", ScenarioRunView.class, ctx -> Views.json(Views.scenarioRun(run(ctx))));
         Api.json(r, POST, "/v1/scenarios/runs/:rid/cancel", ScenarioRunView.class, ctx -> finish(run(ctx), "canceled"));
         Api.json(r, POST, "/v1/scenarios/runs/:rid/complete", ScenarioRunView.class, ctx -> finish(run(ctx), "completed"));
         Api.json(r, POST, "/v1/scenarios/runs/:rid/score", ScenarioRunView.class, ctx -> score(run(ctx)));
@@ -169,7 +169,7 @@ final class ScenarioRoutes implements Api {
                 .put("metadata", body.getJsonObject("metadata", new JsonObject()))
                 .put("benchmark_run_id", body.getString("benchmark_run_id")).put("start_time_ms", System.currentTimeMillis());
         b.store("scenario_run").put(id, run);
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private JsonObject score(JsonObject run) {
@@ -202,7 +202,7 @@ final class ScenarioRoutes implements Api {
                     .put("scoring_function_results", out));
             run.put("state", "scored");
         });
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private CompletableFuture<JsonObject> runScorer(Devbox d, JsonObject f, String workdir) {
@@ -263,7 +263,7 @@ final class ScenarioRoutes implements Api {
         if (d != null) {
             lifecycle.shutdown(d, true, "api_shutdown");
         }
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private void downloadLogs(RoutingContext ctx) {

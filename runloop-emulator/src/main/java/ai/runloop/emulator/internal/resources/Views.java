@@ -1,10 +1,15 @@
 package ai.runloop.emulator.internal.resources;
 
 import ai.runloop.emulator.internal.server.Wire;
+import ai.runloop.model.blueprints.BlueprintBuildParameters;
+import ai.runloop.model.blueprints.BlueprintView;
 import ai.runloop.model.devboxes.DevboxSnapshotView;
 import ai.runloop.model.objects.ObjectContentType;
 import ai.runloop.model.objects.ObjectState;
 import ai.runloop.model.objects.ObjectView;
+import ai.runloop.model.scenarios.ScenarioRunState;
+import ai.runloop.model.scenarios.ScenarioRunView;
+import ai.runloop.model.scenarios.ScoringContractResultView;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +47,35 @@ final class Views {
                     .metadata(strings(s.getJsonObject("metadata"))).sourceDevboxId(s.getString("source_devbox_id"))
                     .commitMessage(s.getString("commit_message")).name(s.getString("name")).sizeBytes(s.getLong("size_bytes"))
                     .sourceBlueprintId(s.getString("source_blueprint_id")).build();
+        }
+    }
+
+    /** @param bp a stored blueprint @return its BlueprintView record */
+    static BlueprintView blueprint(JsonObject bp) {
+        synchronized (bp) {
+            String failure = bp.getString("failure_reason");
+            return BlueprintView.builder().id(bp.getString("id")).name(bp.getString("name")).createTimeMs(bp.getLong("create_time_ms"))
+                    .parameters(Wire.read(bp.getJsonObject("parameters"), BlueprintBuildParameters.class, "parameters"))
+                    .state(BlueprintView.State.of(bp.getString("state"))).status(BlueprintView.Status.of(bp.getString("status")))
+                    .baseBlueprintId(bp.getString("base_blueprint_id")).buildFinishTimeMs(bp.getLong("build_finish_time_ms"))
+                    .failureReason(failure == null ? null : BlueprintView.FailureReason.of(failure))
+                    .isPublic(Boolean.TRUE.equals(bp.getValue("is_public"))).metadata(strings(bp.getJsonObject("metadata"))).build();
+        }
+    }
+
+    /** @param run a stored scenario run @return its ScenarioRunView record */
+    static ScenarioRunView scenarioRun(JsonObject run) {
+        synchronized (run) {
+            JsonObject result = run.getJsonObject("scoring_contract_result");
+            JsonObject env = run.getJsonObject("environment_variables");
+            return ScenarioRunView.builder().id(run.getString("id")).devboxId(run.getString("devbox_id"))
+                    .scenarioId(run.getString("scenario_id")).state(ScenarioRunState.of(run.getString("state")))
+                    .metadata(strings(run.getJsonObject("metadata"))).name(run.getString("name"))
+                    .benchmarkRunId(run.getString("benchmark_run_id")).startTimeMs(run.getLong("start_time_ms"))
+                    .durationMs(run.getLong("duration_ms")).purpose(run.getString("purpose"))
+                    .environmentVariables(env == null ? null : strings(env))
+                    .scoringContractResult(result == null ? null : Wire.read(result, ScoringContractResultView.class, "scoring_contract_result"))
+                    .build();
         }
     }
 
