@@ -6,6 +6,7 @@
  * {@code ai.runloop.emulator.junit} (the JUnit 5 extension) are API; everything else is internal.
  */
 module ai.runloop.emulator {
+    requires ai.runloop.model;
     requires io.vertx.core;
     requires io.vertx.web;
     requires static io.vertx.codegen.api;

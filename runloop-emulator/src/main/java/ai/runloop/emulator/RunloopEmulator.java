@@ -2,6 +2,7 @@ package ai.runloop.emulator;
 
 import ai.runloop.emulator.internal.server.EmulatorConfig;
 import ai.runloop.emulator.internal.server.EmulatorServer;
+import ai.runloop.emulator.internal.server.RunloopEmulatorHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A local Runloop-compatible API server, bound to {@code 127.0.0.1}.
+ * A local Runloop-compatible API server, bound to {@code 127.0.0.1} (see {@link Builder#bind(String)}
+ * for the one exception: inside a container).
  *
  * <p>Devboxes are folders under a root directory and commands run as <strong>ordinary local
  * processes</strong> with the rights of the user running the emulator: this is a development and
@@ -56,9 +58,12 @@ public final class RunloopEmulator implements AutoCloseable {
         return this;
     }
 
-    /** @return {@code http://127.0.0.1:<port>}, without a trailing slash */
+    /**
+     * @return {@code http://127.0.0.1:<port>} (or the bound address when it is neither loopback nor a
+     *     wildcard), without a trailing slash
+     */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create("http://" + RunloopEmulatorHosts.urlHost(config.bind()) + ":" + port());
     }
 
     /** @return the bound port */
@@ -97,12 +102,14 @@ public final class RunloopEmulator implements AutoCloseable {
 
     /** Configures a {@link RunloopEmulator}. */
     public static final class Builder {
+        private String bind = "127.0.0.1";
         private int port;
         private String token;
         private Path root;
         private Duration statusDelay = Duration.ofMillis(200);
         private Duration devboxWaitHold = Duration.ofSeconds(30);
         private Duration executionWaitHold = Duration.ofSeconds(25);
+        private Duration timerSecond = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -113,6 +120,22 @@ public final class RunloopEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port must be 0..65535: " + value);
             }
             this.port = value;
+            return this;
+        }
+
+        /**
+         * The address to listen on; default {@code 127.0.0.1}. Only a container image should use
+         * {@code 0.0.0.0} (so its published port reaches the emulator): every caller who can reach the
+         * port and knows the token can run commands as the emulator's user.
+         *
+         * @param value an IP address or host name of this machine
+         * @return this
+         */
+        public Builder bind(String value) {
+            if (Objects.requireNonNull(value, "bind").isBlank()) {
+                throw new IllegalArgumentException("bind must not be blank");
+            }
+            this.bind = value.trim();
             return this;
         }
 
@@ -153,6 +176,22 @@ public final class RunloopEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Speeds up (or slows down) the devbox keep-alive and idle timers for tests: each of their
+         * seconds ({@code keep_alive_time_seconds}, {@code after_idle.idle_time_seconds}) lasts this
+         * long; default 1 s.
+         *
+         * @param value the length of one timer second, at least 1 ms
+         * @return this
+         */
+        public Builder timerSecond(Duration value) {
+            if (Objects.requireNonNull(value, "timerSecond").toMillis() < 1) {
+                throw new IllegalArgumentException("timerSecond must be at least 1 ms");
+            }
+            this.timerSecond = value;
+            return this;
+        }
+
         /** @return the emulator, not yet started */
         public RunloopEmulator build() {
             Path dir = root;
@@ -164,8 +203,8 @@ public final class RunloopEmulator implements AutoCloseable {
                 }
             }
             String tok = token != null ? token : "rle_" + UUID.randomUUID().toString().replace("-", "");
-            return new RunloopEmulator(new EmulatorConfig(port, tok, dir.toAbsolutePath().normalize(),
-                    statusDelay, devboxWaitHold, executionWaitHold));
+            return new RunloopEmulator(new EmulatorConfig(bind, port, tok, dir.toAbsolutePath().normalize(),
+                    statusDelay, devboxWaitHold, executionWaitHold, timerSecond));
         }
 
         private static Duration nonNegative(Duration d, String name) {

@@ -107,6 +107,16 @@ final class Http {
         throw new AssertionError("execution never completed");
     }
 
+    /** Polls the emulator until a condition holds (20 s deadline). */
+    static void eventuallyOk(java.util.function.BooleanSupplier condition) throws Exception {
+        eventually(condition::getAsBoolean, Boolean::booleanValue);
+    }
+
+    /** Polls the emulator until the value satisfies {@code done} (20 s deadline). @return the value */
+    static <T> T eventuallyGet(Callable<T> probe, java.util.function.Predicate<T> done) throws Exception {
+        return eventually(probe, done);
+    }
+
     /** Polls a condition against an external process until a deadline. */
     static <T> T eventually(Callable<T> probe, java.util.function.Predicate<T> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

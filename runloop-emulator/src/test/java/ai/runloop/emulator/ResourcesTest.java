@@ -160,6 +160,6 @@ class ResourcesTest {
         http.postOk("/v1/axons/" + axon.getString("id") + "/publish", new JsonObject().put("event_type", "t")
                 .put("origin", "USER_EVENT").put("payload", "{}").put("source", "test"));
         assertEquals(1, http.getOk("/v1/axons/" + axon.getString("id") + "/events").getJsonArray("events").size());
-        assertNotEquals(null, http.postOk("/v1/apikeys", new JsonObject()).getString("key"));
+        assertNotEquals(null, http.postOk("/v1/apikeys", new JsonObject()).getString("key_secret"));
     }
 }

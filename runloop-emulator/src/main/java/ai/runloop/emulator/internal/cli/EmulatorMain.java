@@ -1,12 +1,13 @@
 package ai.runloop.emulator.internal.cli;
 
 import ai.runloop.emulator.RunloopEmulator;
+import ai.runloop.emulator.internal.server.RunloopEmulatorHosts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code java -jar runloop-emulator-<version>-all.jar --port N --token T --root DIR}: starts the
+ * {@code java -jar runloop-emulator-<version>-all.jar --port N --token T --root DIR [--bind ADDR]}: starts the
  * emulator, prints one line with its URL when ready, and stops cleanly on SIGTERM or Ctrl-C.
  */
 public final class EmulatorMain {
@@ -39,6 +40,7 @@ public final class EmulatorMain {
     public static RunloopEmulator.Builder parse(String[] args) {
         RunloopEmulator.Builder b = RunloopEmulator.builder();
         String token = System.getenv("RUNLOOP_API_KEY");
+        String bind = "127.0.0.1";
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             if (opt.equals("--help") || opt.equals("-h")) {
@@ -50,11 +52,19 @@ public final class EmulatorMain {
             String v = args[++i];
             switch (opt) {
                 case "--port" -> b.port(parseInt(opt, v));
+                case "--bind" -> {
+                    b.bind(v);
+                    bind = v;
+                }
                 case "--token" -> token = v;
                 case "--root" -> b.rootDir(Path.of(v));
                 case "--status-delay-ms" -> b.statusDelay(Duration.ofMillis(parseInt(opt, v)));
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
+        }
+        if (!RunloopEmulatorHosts.isLoopback(bind)) {
+            System.err.println("runloop-emulator: WARNING listening on " + bind + ": anyone who can reach this port and knows"
+                    + " the token can run commands as this user (meant for a container's published port only)");
         }
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--token is required (or set RUNLOOP_API_KEY)");
@@ -72,7 +82,8 @@ public final class EmulatorMain {
 
     /** @return the usage text */
     public static String usage() {
-        return "usage: java -jar runloop-emulator-all.jar --token T [--port N] [--root DIR] [--status-delay-ms MS]\n"
+        return "usage: java -jar runloop-emulator-all.jar --token T [--port N] [--bind ADDR] [--root DIR] [--status-delay-ms MS]\n"
+                + "  --bind defaults to 127.0.0.1; use 0.0.0.0 only inside a container.\n"
                 + "  Commands sent to the emulator run as local processes: it is not a security sandbox.";
     }
 }

@@ -2,8 +2,13 @@ package ai.runloop.emulator.internal.devbox;
 
 import ai.runloop.emulator.internal.exec.ExecTarget;
 import ai.runloop.emulator.internal.exec.Execution;
+import ai.runloop.emulator.internal.server.Wire;
 import ai.runloop.emulator.internal.util.Watchers;
-import io.vertx.core.json.JsonArray;
+import ai.runloop.model.devboxes.DevboxResourceUsageView;
+import ai.runloop.model.devboxes.DevboxStatus;
+import ai.runloop.model.devboxes.DevboxView;
+import ai.runloop.model.devboxes.TunnelView;
+import ai.runloop.model.shared.LaunchParameters;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ public final class Devbox implements ExecTarget {
     final Path home;
     final long createTimeMs = System.currentTimeMillis();
     final JsonObject launchParameters;
+    final LaunchParameters launchParams;
     final String blueprintId;
     final String snapshotId;
     final Map<String, String> env;
@@ -29,6 +35,8 @@ public final class Devbox implements ExecTarget {
     private final List<JsonObject> transitions = new ArrayList<>();
     private final List<JsonObject> logs = new ArrayList<>();
     private String name;
+    private Map<String, String[]> gatewaySpecs = Map.of();
+    private Map<String, String[]> mcpSpecs = Map.of();
     private Map<String, String> metadata;
     private String status;
     private Long endTimeMs;
@@ -53,6 +61,7 @@ public final class Devbox implements ExecTarget {
         }
         JsonObject lp = createParams.getJsonObject("launch_parameters");
         this.launchParameters = lp == null ? new JsonObject() : lp.copy();
+        this.launchParams = Wire.read(launchParameters, LaunchParameters.class, "launch_parameters");
         this.env = Map.copyOf(env);
         this.blueprintId = blueprintId;
         this.snapshotId = snapshotId;
@@ -87,6 +96,20 @@ public final class Devbox implements ExecTarget {
             }
         }
         logs.add(line);
+    }
+
+    /** @return the mounts the devbox was created with (each a Mount JSON object) */
+    public List<JsonObject> mounts() {
+        List<JsonObject> out = new ArrayList<>();
+        Object m = createParams.getValue("mounts");
+        if (m instanceof io.vertx.core.json.JsonArray a) {
+            for (Object o : a) {
+                if (o instanceof JsonObject j) {
+                    out.add(j);
+                }
+            }
+        }
+        return out;
     }
 
     /** Counts a snapshot being taken (shutdown without force then answers 409). */
@@ -152,6 +175,11 @@ public final class Devbox implements ExecTarget {
         return true;
     }
 
+    synchronized void specs(Map<String, String[]> gateways, Map<String, String[]> mcp) {
+        gatewaySpecs = Map.copyOf(gateways);
+        mcpSpecs = Map.copyOf(mcp);
+    }
+
     synchronized void rename(String newName, Map<String, String> newMetadata) {
         if (newName != null) {
             name = newName;
@@ -177,18 +205,35 @@ public final class Devbox implements ExecTarget {
         return List.copyOf(logs);
     }
 
-    /** @return the DevboxView JSON */
-    public synchronized JsonObject view() {
-        JsonObject v = new JsonObject().put("id", id).put("status", status).put("create_time_ms", createTimeMs)
-                .put("end_time_ms", endTimeMs).put("capabilities", new JsonArray())
-                .put("launch_parameters", launchParameters.copy()).put("metadata", new JsonObject(new LinkedHashMap<>(metadata)))
-                .put("state_transitions", new JsonArray(new ArrayList<>(transitions))).put("initiator_type", "api")
-                .put("name", name).put("blueprint_id", blueprintId).put("snapshot_id", snapshotId)
-                .put("failure_reason", failureReason).put("shutdown_reason", shutdownReason);
-        if (tunnel != null) {
-            v.put("tunnel", tunnel.copy());
+    /** @return the {@code DevboxView} record of this devbox */
+    public synchronized DevboxView record() {
+        List<DevboxView.StateTransition> history = new ArrayList<>();
+        for (JsonObject t : transitions) {
+            history.add(DevboxView.StateTransition.builder().status(DevboxStatus.of(t.getString("status")))
+                    .transitionTimeMs(t.getLong("transition_time_ms")).failureReason(t.getString("failure_reason")).build());
         }
-        return v;
+        return DevboxView.builder().id(id).status(DevboxStatus.of(status)).createTimeMs(createTimeMs).endTimeMs(endTimeMs)
+                .capabilities(List.of()).launchParameters(launchParams).metadata(new LinkedHashMap<>(metadata))
+                .stateTransitions(history).initiatorType(DevboxView.InitiatorType.API).name(name)
+                .blueprintId(blueprintId).snapshotId(snapshotId)
+                .failureReason(failureReason == null ? null : DevboxView.FailureReason.of(failureReason))
+                .shutdownReason(shutdownReason == null ? null : DevboxView.ShutdownReason.of(shutdownReason))
+                .tunnel(tunnel == null ? null : Wire.read(tunnel, TunnelView.class))
+                .gatewaySpecs(gatewaySpecs.isEmpty() ? null : mapValues(gatewaySpecs, v -> DevboxView.GatewaySpecs.builder()
+                        .gatewayConfigId(v[0]).secretId(v[1]).build()))
+                .mcpSpecs(mcpSpecs.isEmpty() ? null : mapValues(mcpSpecs, v -> DevboxView.McpSpecs.builder()
+                        .mcpConfigId(v[0]).secretId(v[1]).build())).build();
+    }
+
+    private static <T> Map<String, T> mapValues(Map<String, String[]> in, java.util.function.Function<String[], T> f) {
+        Map<String, T> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, f.apply(v)));
+        return out;
+    }
+
+    /** @return the DevboxView JSON */
+    public JsonObject view() {
+        return Wire.json(record());
     }
 
     /** @return the DevboxResourceUsageView JSON */
@@ -197,8 +242,8 @@ public final class Devbox implements ExecTarget {
         long active = activeMillis + ("running".equals(status) ? now - activeSince : 0);
         long elapsed = (now - createTimeMs) / 1000;
         long activeSec = active / 1000;
-        return new JsonObject().put("id", id).put("status", status).put("start_time_ms", createTimeMs)
-                .put("end_time_ms", endTimeMs).put("total_elapsed_seconds", elapsed).put("total_active_seconds", activeSec)
-                .put("vcpu_seconds", activeSec * 2).put("memory_gb_seconds", activeSec * 4).put("disk_gb_seconds", elapsed * 10);
+        return Wire.json(DevboxResourceUsageView.builder().id(id).status(status).startTimeMs(createTimeMs).endTimeMs(endTimeMs)
+                .totalElapsedSeconds(elapsed).totalActiveSeconds(activeSec).vcpuSeconds(activeSec * 2)
+                .memoryGbSeconds(activeSec * 4).diskGbSeconds(elapsed * 10).build());
     }
 }

@@ -94,6 +94,7 @@ public final class DevboxLifecycle {
             env.put(s.getKey(), secret.getString("_value"));
         }
         Devbox d = new Devbox(id, home, p.copy(), env, blueprint == null ? null : blueprint.getString("id"), snapshotId);
+        d.specs(specs(p, "gateways", "gateway", "gateway_config"), specs(p, "mcp", "mcp_config", "mcp_config"));
         b.devboxes.put(id, d);
         boolean flex = lp != null && "flex".equals(lp.getString("provisioning_tier"));
         d.moveTo(flex ? "queued" : "provisioning", null, null);
@@ -103,6 +104,37 @@ public final class DevboxLifecycle {
             initialize(d, p);
         }
         return d;
+    }
+
+    /**
+     * Resolves {@code gateways} / {@code mcp} entries ({@code {name: {gateway|mcp_config: id or name,
+     * secret: id or name}}}) to {@code {name: {config id, secret id}}}; unknown ones are a 400.
+     */
+    private Map<String, String[]> specs(JsonObject p, String field, String configKey, String kind) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        JsonObject entries = Params.optObject(p, field);
+        if (entries == null) {
+            return out;
+        }
+        for (String name : entries.fieldNames()) {
+            if (!(entries.getValue(name) instanceof JsonObject e)) {
+                throw ApiException.badRequest(field + "." + name, field + "." + name + " must be an object");
+            }
+            String ref = Params.requiredString(e, configKey);
+            JsonObject config = b.store(kind).find(ref);
+            if (config == null) {
+                config = b.store(kind).list(c -> ref.equals(c.getString("name"))).stream().findFirst()
+                        .orElseThrow(() -> ApiException.badRequest(field + "." + name + "." + configKey, "unknown " + kind + ": " + ref));
+            }
+            String secretRef = Params.requiredString(e, "secret");
+            JsonObject secret = b.store("secret").find(secretRef);
+            if (secret == null) {
+                secret = b.store("secret").list(s -> secretRef.equals(s.getString("id"))).stream().findFirst()
+                        .orElseThrow(() -> ApiException.badRequest(field + "." + name + ".secret", "unknown secret: " + secretRef));
+            }
+            out.put(name, new String[] {config.getString("id"), secret.getString("id")});
+        }
+        return out;
     }
 
     private void checkMounts(JsonObject p) {
@@ -121,6 +153,15 @@ public final class DevboxLifecycle {
                 JsonObject obj = b.store("object").find(oid);
                 if (obj == null || !"READ_ONLY".equals(obj.getString("state"))) {
                     throw ApiException.badRequest("mounts", "mounts[" + i + "]: object not found or not completed: " + oid);
+                }
+            } else if ("agent_mount".equals(type)) {
+                String agentId = Params.optString(m, "agent_id");
+                String agentName = Params.optString(m, "agent_name");
+                if (agentId == null && agentName == null) {
+                    throw ApiException.badRequest("mounts", "mounts[" + i + "]: agent_id or agent_name is required");
+                }
+                if (agentId != null && b.store("agent").find(agentId) == null) {
+                    throw ApiException.badRequest("mounts", "mounts[" + i + "]: unknown agent: " + agentId);
                 }
             } else if ("file_mount".equals(type)) {
                 Params.requiredString(m, "target");
@@ -240,7 +281,7 @@ public final class DevboxLifecycle {
         long ms;
         Runnable action;
         if (idle != null) {
-            ms = idle.getLong("idle_time_seconds", 3600L) * 1000;
+            ms = idle.getLong("idle_time_seconds", 3600L) * b.config.timerSecond().toMillis();
             boolean suspend = "suspend".equals(idle.getString("on_idle"));
             action = () -> {
                 if (suspend && "running".equals(d.status())) {
@@ -250,7 +291,7 @@ public final class DevboxLifecycle {
                 }
             };
         } else {
-            ms = d.launchParameters.getLong("keep_alive_time_seconds", 3600L) * 1000;
+            ms = d.launchParameters.getLong("keep_alive_time_seconds", 3600L) * b.config.timerSecond().toMillis();
             action = () -> shutdown(d, true, "keep_alive_timeout");
         }
         synchronized (d) {

@@ -11,6 +11,16 @@ import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
 import ai.runloop.emulator.internal.util.LongPoll;
+import ai.runloop.model.devboxes.DevboxCreateParams;
+import ai.runloop.model.devboxes.DevboxCreateSSHKeyResponse;
+import ai.runloop.model.devboxes.DevboxListView;
+import ai.runloop.model.devboxes.DevboxLogsListView;
+import ai.runloop.model.devboxes.DevboxResourceUsageView;
+import ai.runloop.model.devboxes.DevboxView;
+import ai.runloop.model.devboxes.GatewayTokenView;
+import ai.runloop.model.devboxes.McpTokenView;
+import ai.runloop.model.devboxes.TunnelView;
+import ai.runloop.model.pty.PtyTunnelView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,33 +41,44 @@ public final class DevboxRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.raw(r, GET, "/v1/devboxes/evictions/watch", this::evictions);
-        Api.json(r, POST, "/v1/devboxes", ctx -> lifecycle.create(Params.body(ctx)).view());
+        Api.raw(r, GET, "/v1/devboxes/evictions/watch", b.evictions::watch);
+        Api.json(r, POST, "/_emulator/evictions", ctx -> {
+            JsonObject body = Params.body(ctx);
+            Devbox d = b.devboxes.find(Params.requiredString(body, "devbox_id"));
+            if (d == null) {
+                throw ApiException.badRequest("devbox_id", "unknown devbox: " + body.getString("devbox_id"));
+            }
+            Double deadline = Params.optNumber(body, "eviction_deadline_ms");
+            long when = deadline != null ? deadline.longValue() : System.currentTimeMillis() + 600_000;
+            return new JsonObject().put("devbox_id", d.id).put("eviction_deadline_ms", when)
+                    .put("streams", b.evictions.announce(d.id, when));
+        });
+        Api.json(r, POST, "/v1/devboxes", DevboxView.class, ctx -> lifecycle.create(Params.body(ctx, DevboxCreateParams.class)).view());
         Api.raw(r, POST, "/v1/devboxes/create_and_await_running", ctx -> {
-            Devbox d = lifecycle.create(Params.body(ctx));
+            Devbox d = lifecycle.create(Params.body(ctx, DevboxCreateParams.class));
             LongPoll.await(ctx, d.watchers, () -> Set.of("running", "failure", "shutdown").contains(d.status()),
                     b.config.devboxWaitHold().toMillis(), () -> Replies.json(ctx, d.view()), () -> Replies.json(ctx, d.view()));
         });
-        Api.json(r, GET, "/v1/devboxes", this::list);
-        Api.json(r, GET, "/v1/devboxes/:id", ctx -> devbox(ctx).view());
-        Api.json(r, POST, "/v1/devboxes/:id", ctx -> {
+        Api.json(r, GET, "/v1/devboxes", DevboxListView.class, this::list);
+        Api.json(r, GET, "/v1/devboxes/:id", DevboxView.class, ctx -> devbox(ctx).view());
+        Api.json(r, POST, "/v1/devboxes/:id", DevboxView.class, ctx -> {
             Devbox d = devbox(ctx);
             JsonObject body = Params.body(ctx);
             d.rename(Params.optString(body, "name"), body.containsKey("metadata") ? Params.stringMap(body, "metadata") : null);
             return d.view();
         });
         Api.raw(r, POST, "/v1/devboxes/:id/wait_for_status", this::waitForStatus);
-        Api.json(r, POST, "/v1/devboxes/:id/suspend", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/suspend", DevboxView.class, ctx -> {
             Devbox d = devbox(ctx);
             lifecycle.suspend(d);
             return d.view();
         });
-        Api.json(r, POST, "/v1/devboxes/:id/resume", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/resume", DevboxView.class, ctx -> {
             Devbox d = devbox(ctx);
             lifecycle.resume(d);
             return d.view();
         });
-        Api.json(r, POST, "/v1/devboxes/:id/shutdown", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/shutdown", DevboxView.class, ctx -> {
             Devbox d = devbox(ctx);
             lifecycle.shutdown(d, "true".equalsIgnoreCase(Params.query(ctx, "force")), "api_shutdown");
             return d.view();
@@ -67,8 +88,8 @@ public final class DevboxRoutes implements Api {
             lifecycle.touch(d);
             return new JsonObject().put("id", d.id).put("status", d.status());
         });
-        Api.json(r, GET, "/v1/devboxes/:id/usage", ctx -> devbox(ctx).usage());
-        Api.json(r, GET, "/v1/devboxes/:id/logs", ctx -> {
+        Api.json(r, GET, "/v1/devboxes/:id/usage", DevboxResourceUsageView.class, ctx -> devbox(ctx).usage());
+        Api.json(r, GET, "/v1/devboxes/:id/logs", DevboxLogsListView.class, ctx -> {
             Devbox d = devbox(ctx);
             String exec = Params.query(ctx, "execution_id");
             String shell = Params.query(ctx, "shell_name");
@@ -77,7 +98,7 @@ public final class DevboxRoutes implements Api {
                     .filter(l -> shell == null || shell.equals(l.getString("shell_name"))).forEach(logs::add);
             return new JsonObject().put("logs", logs);
         });
-        Api.json(r, POST, "/v1/devboxes/:id/enable_tunnel", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/enable_tunnel", TunnelView.class, ctx -> {
             Devbox d = devbox(ctx);
             JsonObject body = Params.body(ctx);
             String mode = body.getString("auth_mode", "open");
@@ -95,18 +116,18 @@ public final class DevboxRoutes implements Api {
             devbox(ctx).tunnel(null);
             return new JsonObject();
         });
-        Api.json(r, POST, "/v1/devboxes/:id/create_ssh_key", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/create_ssh_key", DevboxCreateSSHKeyResponse.class, ctx -> {
             Devbox d = devbox(ctx);
             return new JsonObject().put("id", d.id).put("ssh_user", "user").put("url", "ssh.runloop.local")
                     .put("ssh_private_key", "-----BEGIN OPENSSH PRIVATE KEY-----\n" + Ids.random(64)
                             + "\n-----END OPENSSH PRIVATE KEY-----\n");
         });
-        Api.json(r, POST, "/v1/devboxes/:id/create_pty_tunnel", ctx -> {
+        Api.json(r, POST, "/v1/devboxes/:id/create_pty_tunnel", PtyTunnelView.class, ctx -> {
             devbox(ctx);
             return new JsonObject().put("tunnel_key", Ids.random(12)).put("auth_token", Ids.random(32));
         });
-        Api.json(r, POST, "/v1/devboxes/:id/create_gateway_token", ctx -> token(ctx, "gateway", "gwt"));
-        Api.json(r, POST, "/v1/devboxes/:id/create_mcp_token", ctx -> token(ctx, "mcp_config", "mct"));
+        Api.json(r, POST, "/v1/devboxes/:id/create_gateway_token", GatewayTokenView.class, ctx -> token(ctx, "gateway", "gwt"));
+        Api.json(r, POST, "/v1/devboxes/:id/create_mcp_token", McpTokenView.class, ctx -> token(ctx, "mcp_config", "mct"));
     }
 
     private JsonObject token(RoutingContext ctx, String configField, String prefix) {
@@ -123,7 +144,7 @@ public final class DevboxRoutes implements Api {
         }
         String endpoint = config.getString("endpoint");
         JsonObject t = new JsonObject().put("token", prefix + "_" + Ids.random(40)).put("devbox_id", d.id)
-                .put("endpoint", endpoint).put("url", b.baseUrl() + "/_emulator/gateway/" + config.getString("id"));
+                .put("endpoint", endpoint).put("url", b.baseUrl(ctx) + "/_emulator/gateway/" + config.getString("id"));
         if (gateway) {
             t.put("gateway_config_id", config.getString("id"))
                     .put("auth_mechanism", config.getJsonObject("auth_mechanism", new JsonObject().put("type", "bearer")));
@@ -165,12 +186,6 @@ public final class DevboxRoutes implements Api {
         LongPoll.await(ctx, d.watchers, () -> statuses.contains(d.status()), hold, () -> Replies.json(ctx, d.view()),
                 () -> Replies.error(ctx, new ApiException(408, "devbox " + d.id + " is still " + d.status()
                         + " after the wait; poll again", null)));
-    }
-
-    private void evictions(RoutingContext ctx) {
-        ctx.response().setChunked(true).putHeader("content-type", "text/event-stream")
-                .putHeader("cache-control", "no-cache");
-        ctx.response().write(": no evictions are ever scheduled by the emulator\n\n");
     }
 
     private Devbox devbox(RoutingContext ctx) {

@@ -55,7 +55,8 @@ public final class ExecRoutes implements Api {
             // kill_process_group is accepted; the command's shell and its children always end together here,
             // because /bin/sh -c keeps the output pipes open through its children
             Params.optBool(Params.body(ctx), "kill_process_group", false);
-            Process p = e.requestKill();
+            e.requestKill();
+            Process p = e.process();
             if (p != null && p.isAlive()) {
                 b.exec.runner().kill(p, true);
             }
@@ -131,13 +132,14 @@ public final class ExecRoutes implements Api {
         if (Execution.COMPLETED.equals(e.status())) {
             throw ApiException.conflict("execution " + e.id() + " has completed");
         }
+        // input sent while the command still waits for its process must not be lost: wait for the start
+        LongPoll.await(ctx, e.watchers(), () -> e.process() != null || Execution.COMPLETED.equals(e.status()),
+                b.config.executionWaitHold().toMillis(), () -> deliverStdIn(ctx, e, text, signal),
+                () -> Replies.error(ctx, new ApiException(408, "execution " + e.id() + " has not started yet; retry", null)));
+    }
+
+    private void deliverStdIn(RoutingContext ctx, Execution e, String text, String signal) {
         b.vertx.executeBlocking(() -> {
-            // stdin may be written right after execute_async, before the worker has started the process
-            try {
-                e.started().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException notStarted) {
-                throw new IOException("the command did not start", notStarted.getCause());
-            }
             OutputStream in = e.stdin();
             if (text != null && in != null) {
                 in.write(text.getBytes(StandardCharsets.UTF_8));
@@ -148,15 +150,16 @@ public final class ExecRoutes implements Api {
             }
             if ("INTERRUPT".equals(signal) && e.process() != null) {
                 new ProcessBuilder("kill", "-INT", String.valueOf(e.process().pid())).start().waitFor();
+                b.exec.runner().signalGroup(e.process(), "INT");
             }
-            return true;
+            return in != null || "INTERRUPT".equals(signal);
         }, false).onComplete(res -> {
-            boolean ok = res.succeeded();
+            boolean ok = res.succeeded() && Boolean.TRUE.equals(res.result());
             if (!ok && !(res.cause() instanceof IOException)) {
                 ctx.fail(res.cause());
                 return;
             }
-            Replies.json(ctx, new JsonObject().put("devbox_id", e.devboxId()).put("execution_id", e.id()).put("success", ok));
+            Replies.json(ctx, ExecViews.stdin(e, ok));
         });
     }
 

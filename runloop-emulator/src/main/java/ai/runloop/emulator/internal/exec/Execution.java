@@ -26,7 +26,6 @@ public final class Execution {
     private volatile Integer exitStatus;
     private volatile Process process;
     private volatile boolean killRequested;
-    private final CompletableFuture<Process> started = new CompletableFuture<>();
     private volatile OutputStream stdin;
 
     Execution(String id, String devboxId, String command, String shellName, boolean attachStdin) {
@@ -92,24 +91,19 @@ public final class Execution {
         return done;
     }
 
+    /** Asks for the process to be killed, even if it has not started yet (it is then killed on start). */
+    public void requestKill() {
+        killRequested = true;
+    }
+
+    /** @return true once {@link #requestKill()} was called */
+    public boolean killRequested() {
+        return killRequested;
+    }
+
     /** @return the running process, or null */
     public Process process() {
         return process;
-    }
-
-    /**
-     * Asks for the process to be killed, now or, when it has not started yet, as soon as it starts.
-     *
-     * @return the process to kill now, or null when it has not started
-     */
-    public Process requestKill() {
-        killRequested = true;
-        return process;
-    }
-
-    /** @return whether a kill was asked for (checked by the runner right after the process starts) */
-    boolean killRequested() {
-        return killRequested;
     }
 
     /** @return the process's stdin when attached, else null */
@@ -124,12 +118,6 @@ public final class Execution {
         }
         this.status = RUNNING;
         watchers.fire();
-        started.complete(p);
-    }
-
-    /** @return completes with the process once it has started */
-    public CompletableFuture<Process> started() {
-        return started;
     }
 
     void complete(int exit) {

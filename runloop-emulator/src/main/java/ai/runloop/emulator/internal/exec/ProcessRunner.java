@@ -26,10 +26,14 @@ public final class ProcessRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
-    /** setsid(1) where the system has it (Linux); elsewhere processes share the emulator's group. */
+    /**
+     * {@code setsid}, when this machine has it: each command then leads its own process group, so a
+     * kill reaches every process of the command, even one its shell forked a moment before.
+     */
     private static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(f -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(f))).findFirst().orElse(null);
+            .filter(f -> new File(f).canExecute()).findFirst().orElse(null);
+
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts {@code argv} and completes the execution when the process ended and both output
@@ -46,7 +50,6 @@ public final class ProcessRunner implements AutoCloseable {
             Map<String, String> env) throws IOException {
         List<String> command = argv;
         if (SETSID != null) {
-            // Its own process group, so a kill reaches children the shell forks after the kill was sent.
             command = new java.util.ArrayList<>(argv);
             command.add(0, SETSID);
         }
@@ -60,7 +63,7 @@ public final class ProcessRunner implements AutoCloseable {
         live.add(p);
         execution.markRunning(p);
         if (execution.killRequested()) {
-            kill(p, true); // a kill arrived before the process existed
+            kill(p, true); // a kill that arrived while the command waited to start
         }
         CompletableFuture<Void> out = CompletableFuture.runAsync(() -> pump(p.getInputStream(), execution.stdout()), pumps);
         CompletableFuture<Void> err = CompletableFuture.runAsync(() -> pump(p.getErrorStream(), execution.stderr()), pumps);
@@ -114,22 +117,37 @@ public final class ProcessRunner implements AutoCloseable {
         });
     }
 
-    /** Signals the process group of a process started through setsid; a no-op without setsid. */
-    private static void signalGroup(Process p, String signal) {
+    /**
+     * Signals the process group the command leads (see {@link #SETSID}), on a runner thread.
+     *
+     * @param p the command's process
+     * @param signal signal name, e.g. {@code INT}
+     */
+    public void signalGroup(Process p, String signal) {
         if (SETSID == null) {
             return;
         }
-        try {
-            new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            // no kill binary: the per-process signals below still apply
+        Runnable send = () -> {
+            try {
+                new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // the direct destroy below still ends the command's own process
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        if (pumps.isShutdown()) {
+            send.run();
+        } else {
+            pumps.execute(send);
         }
     }
 
     /** Ends every live process and its children, waits briefly for them, and stops the threads. */
     @Override
     public void close() {
+        pumps.shutdown();
         for (Process p : live) {
             signalGroup(p, "KILL");
             p.descendants().forEach(ProcessHandle::destroyForcibly);

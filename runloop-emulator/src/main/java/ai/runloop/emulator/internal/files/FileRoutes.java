@@ -10,11 +10,12 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Idempotency;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
-import io.vertx.core.buffer.Buffer;
+import ai.runloop.emulator.internal.server.Streams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,9 +54,14 @@ public final class FileRoutes implements Api {
         });
         Api.raw(r, POST, "/v1/devboxes/:id/download_file", ctx -> {
             Path file = path(ctx, Params.body(ctx), "path");
-            blocking(ctx, () -> Files.readAllBytes(file), bytes -> {
+            blocking(ctx, () -> {
+                if (!Files.isRegularFile(file)) {
+                    throw new NoSuchFileException(String.valueOf(file.getFileName()));
+                }
+                return true;
+            }, ok -> {
                 Idempotency.notReplayable(ctx);
-                Replies.bytes(ctx, "application/octet-stream", Buffer.buffer(bytes));
+                Streams.sendFile(ctx, file, "application/octet-stream");
             });
         });
         Api.raw(r, POST, "/v1/devboxes/:id/upload_file", ctx -> {
@@ -69,7 +75,11 @@ public final class FileRoutes implements Api {
             Path tmp = Path.of(upload.uploadedFileName());
             blocking(ctx, () -> {
                 Files.createDirectories(file.getParent());
-                Files.copy(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.copy(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
                 return true;
             }, ok -> Replies.json(ctx, new JsonObject()));
         });

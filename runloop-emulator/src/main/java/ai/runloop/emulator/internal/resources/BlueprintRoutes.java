@@ -11,6 +11,10 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.blueprints.BlueprintBuildLogsListView;
+import ai.runloop.model.blueprints.BlueprintListView;
+import ai.runloop.model.blueprints.BlueprintPreviewView;
+import ai.runloop.model.blueprints.BlueprintView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -39,22 +43,16 @@ final class BlueprintRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/blueprints/preview", ctx -> {
+        Api.json(r, POST, "/v1/blueprints/preview", BlueprintPreviewView.class, ctx -> {
             JsonObject body = Params.body(ctx);
             Params.requiredString(body, "name");
             return new JsonObject().put("dockerfile", dockerfile(body));
         });
-        Api.json(r, GET, "/v1/blueprints/list_public", ctx -> Pages.page(ctx, List.<JsonObject>of(), o -> "", "blueprints", Views::pub));
-        Api.json(r, POST, "/v1/blueprints", ctx -> create(Params.body(ctx)));
-        Api.json(r, GET, "/v1/blueprints", ctx -> {
-            String name = Params.query(ctx, "name");
-            String status = Params.query(ctx, "status");
-            var all = b.store("blueprint").list(bp -> "created".equals(bp.getString("state"))
-                    && Views.eq(name, bp.getString("name")) && Views.eq(status, bp.getString("status")));
-            return Pages.page(ctx, all, bp -> bp.getString("id"), "blueprints", Views::pub);
-        });
-        Api.json(r, GET, "/v1/blueprints/:bid", ctx -> Views.pub(blueprint(ctx)));
-        Api.json(r, GET, "/v1/blueprints/:bid/logs", ctx -> {
+        Api.json(r, GET, "/v1/blueprints/list_public", BlueprintListView.class, ctx -> list(ctx, true));
+        Api.json(r, POST, "/v1/blueprints", BlueprintView.class, ctx -> create(Params.body(ctx, ai.runloop.model.blueprints.BlueprintCreateParams.class)));
+        Api.json(r, GET, "/v1/blueprints", BlueprintListView.class, ctx -> list(ctx, false));
+        Api.json(r, GET, "/v1/blueprints/:bid", BlueprintView.class, ctx -> Views.json(Views.blueprint(blueprint(ctx))));
+        Api.json(r, GET, "/v1/blueprints/:bid/logs", BlueprintBuildLogsListView.class, ctx -> {
             JsonObject bp = blueprint(ctx);
             synchronized (bp) {
                 return new JsonObject().put("blueprint_id", bp.getString("id")).put("logs", bp.getJsonArray("_logs").copy());
@@ -65,6 +63,14 @@ final class BlueprintRoutes implements Api {
             bp.put("state", "deleted");
             return new JsonObject().put("id", bp.getString("id")).put("deleted", true);
         });
+    }
+
+    private JsonObject list(RoutingContext ctx, boolean publicOnly) {
+        String name = Params.query(ctx, "name");
+        String status = Params.query(ctx, "status");
+        var all = b.store("blueprint").list(bp -> "created".equals(bp.getString("state")) && Crud.isPublic(bp) == publicOnly
+                && Views.eq(name, bp.getString("name")) && Views.eq(status, bp.getString("status")));
+        return Pages.page(ctx, all, bp -> bp.getString("id"), "blueprints", bp -> Views.json(Views.blueprint(bp)));
     }
 
     private JsonObject create(JsonObject body) {
@@ -108,7 +114,7 @@ final class BlueprintRoutes implements Api {
                 }
             });
         });
-        return Views.pub(bp);
+        return Views.json(Views.blueprint(bp));
     }
 
     private boolean build(JsonObject bp, String baseTemplate, Map<String, String> mounts, List<String> commands)

@@ -10,7 +10,11 @@ import ai.runloop.emulator.internal.server.Backend;
 import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
+import ai.runloop.emulator.internal.server.Streams;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.objects.ObjectDownloadURLView;
+import ai.runloop.model.objects.ObjectListView;
+import ai.runloop.model.objects.ObjectView;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -23,7 +27,8 @@ import java.util.Set;
 /**
  * Storage objects. Create returns a presigned {@code upload_url} served by the emulator itself at
  * {@code /_presigned/objects/{id}} (no bearer token; an HMAC signature over method, id and expiry is
- * checked instead); download hands out a presigned GET URL the same way. TTLs expire lazily on access.
+ * checked instead); download hands out a presigned GET URL the same way. Bodies stream between the
+ * socket and disk (never held in memory). TTLs expire lazily on access.
  */
 final class ObjectRoutes implements Api {
     private static final Set<String> TYPES = Set.of("unspecified", "text", "binary", "gzip", "tar", "tgz");
@@ -36,7 +41,7 @@ final class ObjectRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/objects", ctx -> {
+        Api.json(r, POST, "/v1/objects", ObjectView.class, ctx -> {
             JsonObject body = Params.body(ctx);
             String name = Params.requiredString(body, "name");
             String type = Params.requiredString(body, "content_type");
@@ -53,33 +58,33 @@ final class ObjectRoutes implements Api {
                 o.put("delete_after_time_ms", now + ttl.longValue());
             }
             b.store("object").put(id, o);
-            return Views.pub(o).put("upload_url", presign("PUT", id, now + 3_600_000));
+            return Views.json(Views.object(o, presign(b.baseUrl(ctx), "PUT", id, now + 3_600_000)));
         });
-        Api.json(r, GET, "/v1/objects", ctx -> list(ctx, false));
-        Api.json(r, GET, "/v1/objects/list_public", ctx -> list(ctx, true));
-        Api.json(r, GET, "/v1/objects/:oid", ctx -> Views.pub(object(ctx)));
-        Api.json(r, POST, "/v1/objects/:oid/complete", ctx -> {
+        Api.json(r, GET, "/v1/objects", ObjectListView.class, ctx -> list(ctx, false));
+        Api.json(r, GET, "/v1/objects/list_public", ObjectListView.class, ctx -> list(ctx, true));
+        Api.json(r, GET, "/v1/objects/:oid", ObjectView.class, ctx -> Views.json(Views.object(object(ctx), null)));
+        Api.json(r, POST, "/v1/objects/:oid/complete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             if (!"UPLOADING".equals(o.getString("state"))) {
                 throw ApiException.conflict("object " + o.getString("id") + " is " + o.getString("state"));
             }
             Path data = b.dir("objects", o.getString("id"));
             o.put("state", "READ_ONLY").put("size_bytes", Files.exists(data) ? data.toFile().length() : 0L);
-            return Views.pub(o);
+            return Views.json(Views.object(o, null));
         });
-        Api.json(r, GET, "/v1/objects/:oid/download", ctx -> {
+        Api.json(r, GET, "/v1/objects/:oid/download", ObjectDownloadURLView.class, ctx -> {
             JsonObject o = object(ctx);
             if (!"READ_ONLY".equals(o.getString("state"))) {
                 throw ApiException.conflict("object " + o.getString("id") + " is " + o.getString("state"));
             }
             long seconds = Params.queryLong(ctx, "duration_seconds", 3600, 1, 7 * 24 * 3600);
             return new JsonObject().put("download_url",
-                    presign("GET", o.getString("id"), System.currentTimeMillis() + seconds * 1000));
+                    presign(b.baseUrl(ctx), "GET", o.getString("id"), System.currentTimeMillis() + seconds * 1000));
         });
-        Api.json(r, POST, "/v1/objects/:oid/delete", ctx -> {
+        Api.json(r, POST, "/v1/objects/:oid/delete", ObjectView.class, ctx -> {
             JsonObject o = object(ctx);
             delete(o);
-            return Views.pub(o);
+            return Views.json(Views.object(o, null));
         });
         Api.raw(r, PUT, PRESIGNED + ":oid", ctx -> {
             JsonObject o = presigned(ctx, "PUT");
@@ -87,24 +92,17 @@ final class ObjectRoutes implements Api {
                 Replies.error(ctx, new ApiException(403, "upload URL no longer valid", null));
                 return;
             }
-            Buffer data = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-            Path file = b.dir("objects", o.getString("id"));
-            b.vertx.executeBlocking(() -> {
-                Files.createDirectories(file.getParent());
-                Files.write(file, data.getBytes());
-                return true;
-            }, false).onComplete(res -> Replies.send(ctx, 200, "text/plain", Buffer.buffer(), null));
+            Streams.receiveToFile(ctx, b.dir("objects", o.getString("id")),
+                    () -> Replies.send(ctx, 200, "text/plain", Buffer.buffer(), null));
         });
         Api.raw(r, GET, PRESIGNED + ":oid", ctx -> {
             JsonObject o = presigned(ctx, "GET");
-            Path file = b.dir("objects", o.getString("id"));
-            b.vertx.executeBlocking(() -> Files.exists(file) ? Files.readAllBytes(file) : new byte[0], false)
-                    .onComplete(res -> Replies.bytes(ctx, "application/octet-stream", Buffer.buffer(res.result())));
+            Streams.sendFile(ctx, b.dir("objects", o.getString("id")), "application/octet-stream");
         });
     }
 
-    private String presign(String method, String id, long expires) {
-        return b.baseUrl() + PRESIGNED + id + "?expires=" + expires + "&signature=" + b.signer.sign(method + " " + id + " " + expires);
+    private String presign(String base, String method, String id, long expires) {
+        return base + PRESIGNED + id + "?expires=" + expires + "&signature=" + b.signer.sign(method + " " + id + " " + expires);
     }
 
     private JsonObject presigned(RoutingContext ctx, String method) {
@@ -148,10 +146,10 @@ final class ObjectRoutes implements Api {
         String state = Params.query(ctx, "state");
         var all = b.store("object").list(o -> {
             expire(o);
-            return !publicOnly && Views.eq(type, o.getString("content_type")) && Views.eq(name, o.getString("name"))
+            return Crud.isPublic(o) == publicOnly && Views.eq(type, o.getString("content_type")) && Views.eq(name, o.getString("name"))
                     && Views.contains(search, o.getString("name"))
                     && (state != null ? state.equals(o.getString("state")) : !"DELETED".equals(o.getString("state")));
         });
-        return Pages.page(ctx, all, o -> o.getString("id"), "objects", Views::pub);
+        return Pages.page(ctx, all, o -> o.getString("id"), "objects", o -> Views.json(Views.object(o, null)));
     }
 }

@@ -12,8 +12,10 @@ public final class ResourceRoutes implements Api {
 
     /** @param backend emulator @param lifecycle devbox state machine */
     public ResourceRoutes(Backend backend, DevboxLifecycle lifecycle) {
+        PublicCatalog.seed(backend);
         this.apis = List.of(new SnapshotRoutes(backend), new ObjectRoutes(backend), new BlueprintRoutes(backend),
-                new ScenarioRoutes(backend, lifecycle), new SimpleRoutes(backend));
+                new ScenarioRoutes(backend, lifecycle), new BenchmarkRoutes(backend, lifecycle), new AxonRoutes(backend),
+                new SimpleRoutes(backend));
     }
 
     @Override

@@ -13,6 +13,14 @@ import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.scenarios.ScenarioDefinitionListView;
+import ai.runloop.model.scenarios.ScenarioRunListView;
+import ai.runloop.model.scenarios.ScenarioRunView;
+import ai.runloop.model.scenarios.ScenarioView;
+import ai.runloop.model.scenarios.ScorerCreateResponse;
+import ai.runloop.model.scenarios.ScorerListView;
+import ai.runloop.model.scenarios.ScorerRetrieveResponse;
+import ai.runloop.model.scenarios.ScorerUpdateResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,29 +54,30 @@ final class ScenarioRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, POST, "/v1/scenarios/scorers", ctx -> scorer(Ids.next("scs"), Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/scorers", ctx -> Pages.page(ctx, b.store("scorer").list(s -> true),
+        Api.json(r, POST, "/v1/scenarios/scorers", ScorerCreateResponse.class, ctx -> scorer(Ids.next("scs"),
+                Params.body(ctx, ai.runloop.model.scenarios.ScorerCreateParams.class)));
+        Api.json(r, GET, "/v1/scenarios/scorers", ScorerListView.class, ctx -> Pages.page(ctx, b.store("scorer").list(s -> true),
                 s -> s.getString("id"), "scorers", Views::pub));
-        Api.json(r, GET, "/v1/scenarios/scorers/:sid", ctx -> Views.pub(b.store("scorer").get(ctx.pathParam("sid"))));
-        Api.json(r, POST, "/v1/scenarios/scorers/:sid", ctx -> scorer(b.store("scorer").get(ctx.pathParam("sid"))
-                .getString("id"), Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/runs", ctx -> {
+        Api.json(r, GET, "/v1/scenarios/scorers/:sid", ScorerRetrieveResponse.class, ctx -> Views.pub(b.store("scorer").get(ctx.pathParam("sid"))));
+        Api.json(r, POST, "/v1/scenarios/scorers/:sid", ScorerUpdateResponse.class, ctx -> scorer(b.store("scorer").get(ctx.pathParam("sid"))
+                .getString("id"), Params.body(ctx, ai.runloop.model.scenarios.ScorerUpdateParams.class)));
+        Api.json(r, GET, "/v1/scenarios/runs", ScenarioRunListView.class, ctx -> {
             String scenario = Params.query(ctx, "scenario_id");
             String state = Params.query(ctx, "state");
             String benchmarkRun = Params.query(ctx, "benchmark_run_id");
             return Pages.page(ctx, b.store("scenario_run").list(run -> Views.eq(scenario, run.getString("scenario_id"))
                     && Views.eq(state, run.getString("state")) && Views.eq(benchmarkRun, run.getString("benchmark_run_id"))),
-                    run -> run.getString("id"), "runs", Views::pub);
+                    run -> run.getString("id"), "runs", run -> Views.json(Views.scenarioRun(run)));
         });
-        Api.json(r, GET, "/v1/scenarios/runs/:rid", ctx -> Views.pub(run(ctx)));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/cancel", ctx -> finish(run(ctx), "canceled"));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/complete", ctx -> finish(run(ctx), "completed"));
-        Api.json(r, POST, "/v1/scenarios/runs/:rid/score", ctx -> score(run(ctx)));
+        Api.json(r, GET, "/v1/scenarios/runs/:rid", ScenarioRunView.class, ctx -> Views.json(Views.scenarioRun(run(ctx))));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/cancel", ScenarioRunView.class, ctx -> finish(run(ctx), "canceled"));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/complete", ScenarioRunView.class, ctx -> finish(run(ctx), "completed"));
+        Api.json(r, POST, "/v1/scenarios/runs/:rid/score", ScenarioRunView.class, ctx -> score(run(ctx)));
         Api.raw(r, POST, "/v1/scenarios/runs/:rid/download_logs", this::downloadLogs);
-        Api.json(r, POST, "/v1/scenarios/start_run", ctx -> startRun(Params.body(ctx)));
-        Api.json(r, GET, "/v1/scenarios/list_public", ctx -> Pages.page(ctx, List.<JsonObject>of(), s -> "", "scenarios", Views::pub));
-        Api.json(r, POST, "/v1/scenarios", ctx -> {
-            JsonObject body = Params.body(ctx);
+        Api.json(r, POST, "/v1/scenarios/start_run", ScenarioRunView.class, ctx -> startRun(Params.body(ctx)));
+        Api.json(r, GET, "/v1/scenarios/list_public", ScenarioDefinitionListView.class, ctx -> listScenarios(ctx, true));
+        Api.json(r, POST, "/v1/scenarios", ScenarioView.class, ctx -> {
+            JsonObject body = Params.body(ctx, ai.runloop.model.scenarios.ScenarioCreateParams.class);
             Params.requiredString(body, "name");
             JsonObject input = Params.optObject(body, "input_context");
             if (input == null || input.getString("problem_statement") == null) {
@@ -88,22 +97,16 @@ final class ScenarioRoutes implements Api {
             b.store("scenario").put(id, s);
             return Views.pub(s);
         });
-        Api.json(r, GET, "/v1/scenarios", ctx -> {
-            String name = Params.query(ctx, "name");
-            String search = Params.query(ctx, "search");
-            return Pages.page(ctx, b.store("scenario").list(s -> !"archived".equals(s.getString("status"))
-                    && Views.eq(name, s.getString("name")) && Views.contains(search, s.getString("name"))),
-                    s -> s.getString("id"), "scenarios", Views::pub);
-        });
-        Api.json(r, GET, "/v1/scenarios/:sid", ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))));
-        Api.json(r, POST, "/v1/scenarios/:sid/archive", ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))
+        Api.json(r, GET, "/v1/scenarios", ScenarioDefinitionListView.class, ctx -> listScenarios(ctx, false));
+        Api.json(r, GET, "/v1/scenarios/:sid", ScenarioView.class, ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))));
+        Api.json(r, POST, "/v1/scenarios/:sid/archive", ScenarioView.class, ctx -> Views.pub(b.store("scenario").get(ctx.pathParam("sid"))
                 .put("status", "archived")));
-        Api.json(r, POST, "/v1/scenarios/:sid", ctx -> {
+        Api.json(r, POST, "/v1/scenarios/:sid", ScenarioView.class, ctx -> {
             JsonObject s = b.store("scenario").get(ctx.pathParam("sid"));
             if ("archived".equals(s.getString("status"))) {
                 throw ApiException.conflict("scenario is archived");
             }
-            JsonObject body = Params.body(ctx);
+            JsonObject body = Params.body(ctx, ai.runloop.model.scenarios.ScenarioUpdateParams.class);
             for (Map.Entry<String, Object> e : body) {
                 if (e.getValue() != null) {
                     s.put("environment_parameters".equals(e.getKey()) ? "environment" : e.getKey(), e.getValue());
@@ -111,6 +114,15 @@ final class ScenarioRoutes implements Api {
             }
             return Views.pub(s);
         });
+    }
+
+    private JsonObject listScenarios(RoutingContext ctx, boolean publicOnly) {
+        String name = Params.query(ctx, "name");
+        String search = Params.query(ctx, "search");
+        return Pages.page(ctx, b.store("scenario").list(s -> !"archived".equals(s.getString("status")) && Crud.isPublic(s) == publicOnly
+                && Views.contains(name, s.getString("name"))
+                && (search == null || Views.contains(search, s.getString("name")) || search.equals(s.getString("id")))),
+                s -> s.getString("id"), "scenarios", Views::pub);
     }
 
     private JsonObject scorer(String id, JsonObject body) {
@@ -124,6 +136,16 @@ final class ScenarioRoutes implements Api {
         JsonObject scenario = b.store("scenario").find(Params.requiredString(body, "scenario_id"));
         if (scenario == null) {
             throw ApiException.badRequest("scenario_id", "unknown scenario: " + body.getString("scenario_id"));
+        }
+        String benchmarkRun = Params.optString(body, "benchmark_run_id");
+        if (benchmarkRun != null) {
+            JsonObject run = b.store("benchmark_run").find(benchmarkRun);
+            if (run == null) {
+                throw ApiException.badRequest("benchmark_run_id", "unknown benchmark run: " + benchmarkRun);
+            }
+            if (!"running".equals(run.getString("state"))) {
+                throw ApiException.conflict("benchmark run " + benchmarkRun + " is " + run.getString("state"));
+            }
         }
         JsonObject env = scenario.getJsonObject("environment", new JsonObject());
         JsonObject create = new JsonObject();
@@ -147,7 +169,7 @@ final class ScenarioRoutes implements Api {
                 .put("metadata", body.getJsonObject("metadata", new JsonObject()))
                 .put("benchmark_run_id", body.getString("benchmark_run_id")).put("start_time_ms", System.currentTimeMillis());
         b.store("scenario_run").put(id, run);
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private JsonObject score(JsonObject run) {
@@ -180,7 +202,7 @@ final class ScenarioRoutes implements Api {
                     .put("scoring_function_results", out));
             run.put("state", "scored");
         });
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private CompletableFuture<JsonObject> runScorer(Devbox d, JsonObject f, String workdir) {
@@ -241,7 +263,7 @@ final class ScenarioRoutes implements Api {
         if (d != null) {
             lifecycle.shutdown(d, true, "api_shutdown");
         }
-        return Views.pub(run);
+        return Views.json(Views.scenarioRun(run));
     }
 
     private void downloadLogs(RoutingContext ctx) {

@@ -1,29 +1,51 @@
 package ai.runloop.emulator.internal.resources;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
+import ai.runloop.emulator.internal.devbox.Devbox;
 import ai.runloop.emulator.internal.server.Api;
 import ai.runloop.emulator.internal.server.ApiException;
 import ai.runloop.emulator.internal.server.Backend;
-import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
+import ai.runloop.emulator.internal.server.Wire;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.accounts.APIKeyCreatedView;
+import ai.runloop.model.accounts.AccountView;
+import ai.runloop.model.accounts.RestrictedKeyCreatedView;
+import ai.runloop.model.agents.AgentDevboxCountsView;
+import ai.runloop.model.agents.AgentListView;
+import ai.runloop.model.agents.AgentSource;
+import ai.runloop.model.agents.AgentView;
+import ai.runloop.model.gatewayconfigs.GatewayConfigListView;
+import ai.runloop.model.gatewayconfigs.GatewayConfigView;
+import ai.runloop.model.mcpconfigs.McpConfigListView;
+import ai.runloop.model.mcpconfigs.McpConfigView;
+import ai.runloop.model.networkpolicies.NetworkPolicyListView;
+import ai.runloop.model.networkpolicies.NetworkPolicyView;
+import ai.runloop.model.pty.PtyConnectView;
+import ai.runloop.model.pty.PtyControlResultView;
+import ai.runloop.model.secrets.SecretListView;
+import ai.runloop.model.secrets.SecretView;
+import ai.runloop.model.shared.AuthMechanism;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resources that only store what they are given and answer with plausible values: secrets (by
- * name; values never returned), agents, benchmarks and their runs and jobs, network policies,
- * gateway and MCP configs, axons, account, API keys, PTY sessions.
+ * Resources that keep what they are given: secrets (by name; values only ever injected into
+ * devboxes), agents (with real per-agent devbox counts), network policies, gateway and MCP configs,
+ * the account, API keys, restricted keys and PTY sessions. Shapes follow the reference models.
  */
 final class SimpleRoutes implements Api {
+    private static final List<String> EGRESS_FLAGS = List.of("allow_agent_gateway", "allow_all", "allow_devbox_to_devbox",
+            "allow_mcp_gateway", "allow_runloop_mirrors");
     private final Backend b;
+    private final Map<String, JsonObject> ptySessions = new ConcurrentHashMap<>();
 
     SimpleRoutes(Backend backend) {
         this.b = backend;
@@ -32,229 +54,265 @@ final class SimpleRoutes implements Api {
     @Override
     public void register(Router r) {
         secrets(r);
-        Api.json(r, GET, "/v1/accounts/me", ctx -> new JsonObject().put("id", "acc_emulator").put("name", "Local emulator")
-                .put("account_status", "ACCOUNT_STATUS_ENABLED").put("tier", "ACCOUNT_TIER_PRO").put("created_at", "2026-01-01T00:00:00Z")
-                .put("billing", new JsonObject().put("account_billing_type", "STRIPE")));
-        Api.json(r, GET, "/v1/agents/devbox_counts", ctx -> new JsonObject().put("counts", new JsonObject()));
-        crud(r, "/v1/agents", "agent", "agt", "agents", (body, v) -> {
-            Params.requiredString(body, "name");
-            v.put("is_public", false);
-        });
-        Api.json(r, GET, "/v1/benchmarks/:id/definitions", ctx -> {
-            JsonObject bm = b.store("benchmark").get(ctx.pathParam("id"));
-            List<JsonObject> scenarios = bm.getJsonArray("scenarioIds", new JsonArray()).stream()
-                    .map(id -> b.store("scenario").find(String.valueOf(id))).filter(s -> s != null).toList();
-            return Pages.page(ctx, scenarios, s -> s.getString("id"), "scenarios", Views::pub);
-        });
-        Api.json(r, POST, "/v1/benchmarks/start_run", ctx -> {
+        Api.json(r, GET, "/v1/accounts/me", AccountView.class, ctx -> new JsonObject().put("id", "acc_emulator")
+                .put("name", "Local emulator").put("account_status", "ACCOUNT_STATUS_ENABLED").put("tier", "ACCOUNT_TIER_PRO")
+                .put("created_at", "2026-01-01T00:00:00Z").put("billing", new JsonObject().put("account_billing_type", "STRIPE")));
+        agents(r);
+        policies(r);
+        configs(r);
+        Api.json(r, POST, "/v1/apikeys", APIKeyCreatedView.class, ctx -> key(Params.body(ctx)));
+        Api.json(r, POST, "/v1/restricted_keys", RestrictedKeyCreatedView.class, ctx -> {
             JsonObject body = Params.body(ctx);
-            b.store("benchmark").get(Params.requiredString(body, "benchmark_id"));
-            String id = Ids.next("bmr");
-            JsonObject run = new JsonObject().put("id", id).put("benchmark_id", body.getString("benchmark_id"))
-                    .put("name", body.getString("run_name")).put("metadata", body.getJsonObject("metadata", new JsonObject()))
-                    .put("state", "running").put("start_time_ms", System.currentTimeMillis());
-            b.store("benchmark_run").put(id, run);
-            return run.copy();
+            JsonArray scopes = Params.optArray(body, "scopes");
+            return key(body).put("scopes", scopes == null ? new JsonArray() : scopes.copy());
         });
-        Api.json(r, POST, "/v1/benchmarks/:id/scenarios", ctx -> {
-            JsonObject bm = b.store("benchmark").get(ctx.pathParam("id"));
-            JsonObject body = Params.body(ctx);
-            JsonArray ids = bm.getJsonArray("scenarioIds", new JsonArray()).copy();
-            Params.stringList(body, "scenarios_to_add").forEach(s -> {
-                if (!ids.contains(s)) {
-                    ids.add(s);
-                }
-            });
-            Params.stringList(body, "scenarios_to_remove").forEach(ids::remove);
-            bm.put("scenarioIds", ids);
-            return bm.copy();
-        });
-        crud(r, "/v1/benchmarks", "benchmark", "bmd", "benchmarks", (body, v) -> {
-            Params.requiredString(body, "name");
-            v.put("scenarioIds", new JsonArray(Params.stringList(body, "scenario_ids"))).put("status", "active")
-                    .put("is_public", false).remove("scenario_ids");
-        });
-        Api.json(r, GET, "/v1/benchmark_runs/:id/scenario_runs", ctx -> Pages.page(ctx, b.store("scenario_run")
-                .list(s -> ctx.pathParam("id").equals(s.getString("benchmark_run_id"))), s -> s.getString("id"), "runs", Views::pub));
-        Api.json(r, POST, "/v1/benchmark_runs/:id/cancel", ctx -> endRun(ctx, "canceled"));
-        Api.json(r, POST, "/v1/benchmark_runs/:id/complete", ctx -> endRun(ctx, "completed"));
-        Api.json(r, GET, "/v1/benchmark_runs", ctx -> Pages.page(ctx, b.store("benchmark_run").list(run ->
-                Views.eq(Params.query(ctx, "benchmark_id"), run.getString("benchmark_id"))
-                        && Views.eq(Params.query(ctx, "state"), run.getString("state"))), s -> s.getString("id"), "runs", Views::pub));
-        Api.json(r, GET, "/v1/benchmark_runs/:id", ctx -> b.store("benchmark_run").get(ctx.pathParam("id")).copy());
-        crud(r, "/v1/benchmark_jobs", "benchmark_job", "bmj", "jobs", (body, v) -> v.put("state", "queued"));
-        crud(r, "/v1/network-policies", "network_policy", "npo", "network_policies", (body, v) -> {
-            Params.requiredString(body, "name");
-            JsonObject egress = new JsonObject();
-            for (String k : List.of("allow_agent_gateway", "allow_all", "allow_devbox_to_devbox", "allow_mcp_gateway",
-                    "allow_runloop_mirrors")) {
-                egress.put(k, Params.optBool(body, k, false));
-                v.remove(k);
-            }
-            egress.put("allowed_cidrs", body.getJsonArray("allowed_cidrs", new JsonArray()));
-            egress.put("allowed_hostnames", body.getJsonArray("allowed_hostnames", new JsonArray()));
-            v.remove("allowed_cidrs");
-            v.remove("allowed_hostnames");
-            v.put("egress", egress).put("update_time_ms", System.currentTimeMillis());
-        });
-        crud(r, "/v1/gateway-configs", "gateway_config", "gwc", "gateway_configs", (body, v) -> {
-            Params.requiredString(body, "name");
-            Params.requiredString(body, "endpoint");
-            if (Params.optObject(body, "auth_mechanism") == null) {
-                throw ApiException.badRequest("auth_mechanism", "auth_mechanism is required");
-            }
-        });
-        crud(r, "/v1/mcp-configs", "mcp_config", "mcp", "mcp_configs", (body, v) -> {
-            Params.requiredString(body, "name");
-            Params.requiredString(body, "endpoint");
-            v.put("allowed_tools", new JsonArray(Params.stringList(body, "allowed_tools")));
-            v.put("auth_mechanism", body.getJsonObject("auth_mechanism", new JsonObject().put("type", "none")));
-        });
-        axons(r);
-        Api.json(r, POST, "/v1/apikeys", ctx -> key(Params.body(ctx)));
-        Api.json(r, POST, "/v1/restricted_keys", ctx -> key(Params.body(ctx)).put("scopes",
-                Params.body(ctx).getJsonArray("scopes", new JsonArray())));
-        Api.json(r, GET, "/pty/:name", ctx -> new JsonObject().put("session_name", ctx.pathParam("name"))
-                .put("connect_url", "/pty/" + ctx.pathParam("name") + "/ws").put("idle_ttl_seconds", 3600));
-        Api.json(r, POST, "/pty/:name/control", ctx -> new JsonObject().put("success", true)
-                .put("action", Params.body(ctx).getString("action", "resize")));
+        pty(r);
     }
 
-    private JsonObject key(JsonObject body) {
-        return new JsonObject().put("id", Ids.next("key")).put("name", body.getString("name"))
-                .put("key", "ak_" + Ids.random(40)).put("expires_at_ms", body.getLong("expires_at_ms"))
-                .put("create_time_ms", System.currentTimeMillis());
-    }
-
-    private JsonObject endRun(RoutingContext ctx, String state) {
-        JsonObject run = b.store("benchmark_run").get(ctx.pathParam("id"));
-        run.put("state", state).put("duration_ms", System.currentTimeMillis() - run.getLong("start_time_ms"));
-        return run.copy();
+    private static JsonObject key(JsonObject body) {
+        Object expires = body.getValue("expires_at_ms");
+        if (expires != null && !(expires instanceof Number)) {
+            throw ApiException.badRequest("expires_at_ms", "expires_at_ms must be an integer");
+        }
+        return new JsonObject().put("id", Ids.next("key")).put("name", body.getString("name", ""))
+                .put("key_secret", "ak_" + Ids.random(40)).put("expires_at_ms", expires);
     }
 
     private void secrets(Router r) {
-        Api.json(r, POST, "/v1/secrets", ctx -> {
+        Api.json(r, POST, "/v1/secrets", SecretView.class, ctx -> {
             JsonObject body = Params.body(ctx);
             String name = Params.requiredString(body, "name");
             String value = Params.requiredString(body, "value");
-            if (b.store("secret").find(name) != null) {
-                throw ApiException.conflict("a secret named " + name + " exists");
+            synchronized (b.store("secret")) {
+                if (b.store("secret").find(name) != null) {
+                    throw ApiException.conflict("a secret named " + name + " exists");
+                }
+                long now = System.currentTimeMillis();
+                JsonObject s = new JsonObject().put("id", Ids.next("sec")).put("name", name).put("create_time_ms", now)
+                        .put("update_time_ms", now).put("_value", value);
+                b.store("secret").put(name, s);
+                return s;
             }
-            long now = System.currentTimeMillis();
-            JsonObject s = new JsonObject().put("id", Ids.next("sec")).put("name", name).put("create_time_ms", now)
-                    .put("update_time_ms", now).put("_value", value);
-            b.store("secret").put(name, s);
-            return Views.pub(s);
         });
-        Api.json(r, GET, "/v1/secrets", ctx -> {
+        Api.json(r, GET, "/v1/secrets", SecretListView.class, ctx -> {
             int limit = (int) Params.queryLong(ctx, "limit", 100, 1, 5000);
             List<JsonObject> all = b.store("secret").list(s -> true);
             JsonArray items = new JsonArray();
-            all.stream().limit(limit).forEach(s -> items.add(Views.pub(s)));
+            all.stream().limit(limit).forEach(items::add);
             return new JsonObject().put("secrets", items).put("has_more", all.size() > limit).put("total_count", all.size());
         });
-        Api.json(r, GET, "/v1/secrets/:name", ctx -> Views.pub(b.store("secret").get(ctx.pathParam("name"))));
-        Api.json(r, POST, "/v1/secrets/:name/delete", ctx -> {
+        Api.json(r, GET, "/v1/secrets/:name", SecretView.class, ctx -> b.store("secret").get(ctx.pathParam("name")));
+        Api.json(r, POST, "/v1/secrets/:name/delete", SecretView.class, ctx -> {
             JsonObject s = b.store("secret").get(ctx.pathParam("name"));
             b.store("secret").remove(ctx.pathParam("name"));
-            return Views.pub(s);
+            return s;
         });
-        Api.json(r, POST, "/v1/secrets/:name", ctx -> {
+        Api.json(r, POST, "/v1/secrets/:name", SecretView.class, ctx -> {
             JsonObject s = b.store("secret").get(ctx.pathParam("name"));
-            s.put("_value", Params.requiredString(Params.body(ctx), "value")).put("update_time_ms", System.currentTimeMillis());
-            return Views.pub(s);
-        });
-    }
-
-    private void axons(Router r) {
-        crud(r, "/v1/axons", "axon", "axn", "axons", (body, v) -> v.put("created_at_ms", v.remove("create_time_ms"))
-                .put("metadata", body.getJsonObject("metadata", new JsonObject())).put("_events", new JsonArray()));
-        Api.json(r, DELETE, "/v1/axons/:id", ctx -> {
-            b.store("axon").get(ctx.pathParam("id"));
-            b.store("axon").remove(ctx.pathParam("id"));
-            return new JsonObject().put("id", ctx.pathParam("id")).put("deleted", true);
-        });
-        Api.json(r, POST, "/v1/axons/:id/publish", ctx -> {
-            JsonObject axon = b.store("axon").get(ctx.pathParam("id"));
-            JsonObject body = Params.body(ctx);
-            synchronized (axon) {
-                JsonArray events = axon.getJsonArray("_events");
-                long seq = events.size() + 1L;
-                events.add(new JsonObject().put("axon_id", axon.getString("id")).put("sequence", seq)
-                        .put("event_type", Params.requiredString(body, "event_type")).put("origin", Params.requiredString(body, "origin"))
-                        .put("payload", Params.requiredString(body, "payload")).put("source", Params.requiredString(body, "source"))
-                        .put("timestamp_ms", System.currentTimeMillis()));
-                return new JsonObject().put("sequence", seq).put("timestamp_ms", System.currentTimeMillis());
+            String value = Params.requiredString(Params.body(ctx), "value");
+            synchronized (s) {
+                return s.put("_value", value).put("update_time_ms", System.currentTimeMillis());
             }
         });
-        Api.json(r, GET, "/v1/axons/:id/events", ctx -> {
-            JsonObject axon = b.store("axon").get(ctx.pathParam("id"));
-            List<JsonObject> events = axon.getJsonArray("_events").stream().map(o -> (JsonObject) o).toList();
-            return Pages.page(ctx, events, e -> String.valueOf(e.getLong("sequence")), "events", JsonObject::copy);
-        });
-        Api.raw(r, GET, "/v1/axons/:id/subscribe/sse", ctx -> {
-            JsonObject axon = b.store("axon").get(ctx.pathParam("id"));
-            long after = Params.queryLong(ctx, "after_sequence", 0, 0, Long.MAX_VALUE);
-            StringBuilder sb = new StringBuilder();
-            axon.getJsonArray("_events").stream().map(o -> (JsonObject) o).filter(e -> e.getLong("sequence") > after)
-                    .forEach(e -> sb.append("data: ").append(e.encode()).append("\n\n"));
-            ctx.response().putHeader("content-type", "text/event-stream").end(sb.toString());
-        });
-        Api.json(r, POST, "/v1/axons/:id/sql/query", ctx -> {
-            b.store("axon").get(ctx.pathParam("id"));
-            Params.requiredString(Params.body(ctx), "sql");
-            return new JsonObject().put("columns", new JsonArray()).put("rows", new JsonArray())
-                    .put("meta", new JsonObject().put("changes", 0).put("duration_ms", 0));
-        });
-        Api.json(r, POST, "/v1/axons/:id/sql/batch", ctx -> {
-            b.store("axon").get(ctx.pathParam("id"));
-            JsonArray steps = new JsonArray();
-            Params.optArray(Params.body(ctx), "statements").forEach(s -> steps.add(new JsonObject()
-                    .put("success", new JsonObject().put("columns", new JsonArray()).put("rows", new JsonArray()))));
-            return new JsonObject().put("results", steps);
-        });
     }
 
-    /** Shapes a new view from the create body. */
-    private interface Shaper {
-        void shape(JsonObject body, JsonObject view);
-    }
-
-    private void crud(Router r, String base, String kind, String prefix, String itemsKey, Shaper shaper) {
-        Api.json(r, GET, base + "/list_public", ctx -> Pages.page(ctx, List.<JsonObject>of(), o -> "", itemsKey, Views::pub));
-        Api.json(r, POST, base, ctx -> {
-            JsonObject body = Params.body(ctx);
-            String id = Ids.next(prefix);
-            JsonObject v = body.copy().put("id", id).put("create_time_ms", System.currentTimeMillis());
-            shaper.shape(body, v);
-            b.store(kind).put(id, v);
-            return Views.pub(v);
-        });
-        Api.json(r, GET, base, ctx -> {
-            String name = Params.query(ctx, "name");
-            String search = Params.query(ctx, "search");
-            String id = Params.query(ctx, "id");
-            return Pages.page(ctx, b.store(kind).list(v -> Views.eq(name, v.getString("name"))
-                    && Views.contains(search, v.getString("name")) && Views.eq(id, v.getString("id"))),
-                    v -> v.getString("id"), itemsKey, Views::pub);
-        });
-        Api.json(r, GET, base + "/:id", ctx -> Views.pub(b.store(kind).get(ctx.pathParam("id"))));
-        Api.json(r, POST, base + "/:id/delete", ctx -> {
-            JsonObject v = b.store(kind).get(ctx.pathParam("id"));
-            b.store(kind).remove(ctx.pathParam("id"));
-            return Views.pub(v);
-        });
-        Api.json(r, POST, base + "/:id", ctx -> {
-            JsonObject v = b.store(kind).get(ctx.pathParam("id"));
-            for (Map.Entry<String, Object> e : Params.body(ctx)) {
-                if (e.getValue() != null && !e.getKey().equals("id")) {
-                    v.put(e.getKey(), e.getValue());
+    private void agents(Router r) {
+        Api.json(r, GET, "/v1/agents/devbox_counts", AgentDevboxCountsView.class, ctx -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Devbox d : b.devboxes.list(d -> !Devbox.TERMINAL.contains(d.status()))) {
+                for (JsonObject m : d.mounts()) {
+                    if (!"agent_mount".equals(m.getString("type"))) {
+                        continue;
+                    }
+                    String name = m.getString("agent_name");
+                    JsonObject agent = m.getString("agent_id") == null ? null : b.store("agent").find(m.getString("agent_id"));
+                    if (agent != null) {
+                        name = agent.getString("name");
+                    }
+                    if (name != null) {
+                        counts.merge(name, 1, Integer::sum);
+                    }
                 }
             }
-            if (v.containsKey("update_time_ms")) {
-                v.put("update_time_ms", System.currentTimeMillis());
+            return new JsonObject().put("counts", new JsonObject(new java.util.LinkedHashMap<>(counts)))
+                    .put("total_count", counts.values().stream().mapToInt(Integer::intValue).sum());
+        });
+        Crud agents = new Crud(b, "/v1/agents", "agent", "agt", "agents", AgentView.class, AgentListView.class)
+                .params(ai.runloop.model.agents.AgentCreateParams.class, null);
+        agents.register(r, (body, v) -> {
+            v.put("name", Params.requiredString(body, "name")).put("is_public", false).put("version", Params.optString(body, "version"));
+            JsonObject source = Params.optObject(body, "source");
+            if (source != null) {
+                Params.requiredString(source, "type");
+                Wire.read(source, AgentSource.class, "source");
+                v.put("source", source.copy());
             }
-            return Views.pub(v);
+        }, null, (ctx, v) -> {
+            String version = Params.query(ctx, "version");
+            if (version == null || "latest".equals(version)) {
+                return true;
+            }
+            return version.equals(v.getString("version"));
+        }, true, false);
+        Api.json(r, POST, "/v1/agents/:id/delete", ctx -> {
+            JsonObject a = agents.owned(ctx);
+            b.store("agent").remove(a.getString("id"));
+            return new JsonObject().put("id", a.getString("id")).put("deleted", true);
+        });
+    }
+
+    private void policies(Router r) {
+        new Crud(b, "/v1/network-policies", "network_policy", "npo", "network_policies", NetworkPolicyView.class,
+                NetworkPolicyListView.class).params(ai.runloop.model.networkpolicies.NetworkPolicyCreateParams.class,
+                ai.runloop.model.networkpolicies.NetworkPolicyUpdateParams.class).register(r, (body, v) -> {
+                    v.put("name", Params.requiredString(body, "name")).put("description", Params.optString(body, "description"))
+                            .put("update_time_ms", v.getLong("create_time_ms"));
+                    JsonObject egress = new JsonObject();
+                    for (String k : EGRESS_FLAGS) {
+                        egress.put(k, Params.optBool(body, k, false));
+                    }
+                    egress.put("allowed_cidrs", cidrs(body)).put("allowed_hostnames", new JsonArray(Params.stringList(body, "allowed_hostnames")));
+                    v.put("egress", egress);
+                }, (body, v) -> {
+                    if (body.getValue("name") != null) {
+                        v.put("name", Params.requiredString(body, "name"));
+                    }
+                    if (body.containsKey("description")) {
+                        v.put("description", Params.optString(body, "description"));
+                    }
+                    JsonObject egress = v.getJsonObject("egress");
+                    for (String k : EGRESS_FLAGS) {
+                        if (body.getValue(k) != null) {
+                            egress.put(k, Params.optBool(body, k, false));
+                        }
+                    }
+                    if (body.getValue("allowed_cidrs") != null) {
+                        egress.put("allowed_cidrs", cidrs(body));
+                    }
+                    if (body.getValue("allowed_hostnames") != null) {
+                        egress.put("allowed_hostnames", new JsonArray(Params.stringList(body, "allowed_hostnames")));
+                    }
+                    v.put("update_time_ms", System.currentTimeMillis());
+                }, null, false, true);
+    }
+
+    private static JsonArray cidrs(JsonObject body) {
+        JsonArray in = Params.optArray(body, "allowed_cidrs");
+        JsonArray out = new JsonArray();
+        if (in != null) {
+            for (Object o : in) {
+                if (!(o instanceof JsonObject c) || !(c.getValue("cidr") instanceof String)) {
+                    throw ApiException.badRequest("allowed_cidrs", "each allowed_cidrs entry needs a cidr string");
+                }
+                out.add(c.copy());
+            }
+        }
+        return out;
+    }
+
+    private void configs(Router r) {
+        new Crud(b, "/v1/gateway-configs", "gateway_config", "gwc", "gateway_configs", GatewayConfigView.class,
+                GatewayConfigListView.class).params(ai.runloop.model.gatewayconfigs.GatewayConfigCreateParams.class,
+                ai.runloop.model.gatewayconfigs.GatewayConfigUpdateParams.class).register(r, (body, v) -> {
+                    v.put("name", Params.requiredString(body, "name")).put("endpoint", Params.requiredString(body, "endpoint"))
+                            .put("auth_mechanism", auth(body, true)).put("description", Params.optString(body, "description"))
+                            .put("account_id", "acc_emulator");
+                    headers(body, v);
+                }, (body, v) -> configUpdate(body, v), null, false, true);
+        new Crud(b, "/v1/mcp-configs", "mcp_config", "mcp", "mcp_configs", McpConfigView.class, McpConfigListView.class)
+                .params(ai.runloop.model.mcpconfigs.McpConfigCreateParams.class, ai.runloop.model.mcpconfigs.McpConfigUpdateParams.class)
+                .register(r, (body, v) -> {
+                    v.put("name", Params.requiredString(body, "name")).put("endpoint", Params.requiredString(body, "endpoint"))
+                            .put("description", Params.optString(body, "description"));
+                    if (Params.optArray(body, "allowed_tools") == null) {
+                        throw ApiException.badRequest("allowed_tools", "allowed_tools is required");
+                    }
+                    v.put("allowed_tools", new JsonArray(Params.stringList(body, "allowed_tools")));
+                    JsonObject auth = auth(body, false);
+                    v.put("auth_mechanism", auth != null ? auth : new JsonObject().put("type", "none"));
+                    headers(body, v);
+                }, (body, v) -> {
+                    configUpdate(body, v);
+                    if (body.getValue("allowed_tools") != null) {
+                        v.put("allowed_tools", new JsonArray(Params.stringList(body, "allowed_tools")));
+                    }
+                }, null, false, true);
+    }
+
+    private static void configUpdate(JsonObject body, JsonObject v) {
+        for (String k : List.of("name", "endpoint", "description")) {
+            if (body.getValue(k) != null) {
+                v.put(k, Params.optString(body, k));
+            }
+        }
+        if (body.getValue("auth_mechanism") != null) {
+            v.put("auth_mechanism", auth(body, true));
+        }
+        if (body.getValue("custom_headers") != null) {
+            headers(body, v);
+        }
+    }
+
+    private static JsonObject auth(JsonObject body, boolean required) {
+        JsonObject a = Params.optObject(body, "auth_mechanism");
+        if (a == null) {
+            if (required) {
+                throw ApiException.badRequest("auth_mechanism", "auth_mechanism is required");
+            }
+            return null;
+        }
+        Params.requiredString(a, "type");
+        Wire.read(a, AuthMechanism.class, "auth_mechanism");
+        return a.copy();
+    }
+
+    private static void headers(JsonObject body, JsonObject v) {
+        JsonArray h = Params.optArray(body, "custom_headers");
+        if (h == null) {
+            return;
+        }
+        for (Object o : h) {
+            if (!(o instanceof JsonObject header) || !(header.getValue("name") instanceof String)) {
+                throw ApiException.badRequest("custom_headers", "each custom header needs a name");
+            }
+        }
+        v.put("custom_headers", h.copy());
+    }
+
+    private void pty(Router r) {
+        Api.json(r, GET, "/pty/:name", PtyConnectView.class, ctx -> {
+            String name = ctx.pathParam("name");
+            int cols = (int) Params.queryLong(ctx, "cols", 80, 1, 10_000);
+            int rows = (int) Params.queryLong(ctx, "rows", 24, 1, 10_000);
+            boolean[] created = {false};
+            JsonObject s = ptySessions.computeIfAbsent(name, k -> {
+                created[0] = true;
+                return new JsonObject().put("session_name", k).put("status", "active").put("protocol_version", "1")
+                        .put("idle_ttl_seconds", 3600).put("connect_url", "ws://" + ctx.request().authority() + "/pty/" + k + "/ws");
+            });
+            synchronized (s) {
+                return s.copy().put("cols", cols).put("rows", rows).put("created", created[0]).put("attached", true);
+            }
+        });
+        Api.json(r, POST, "/pty/:name/control", PtyControlResultView.class, ctx -> {
+            String name = ctx.pathParam("name");
+            JsonObject s = ptySessions.get(name);
+            if (s == null) {
+                throw ApiException.notFound("pty session", name);
+            }
+            JsonObject body = Params.body(ctx);
+            String action = body.getString("action", "resize");
+            switch (action) {
+                case "resize", "signal" -> {
+                    // no terminal is attached in the emulator: the request is accepted and acknowledged
+                }
+                case "close" -> {
+                    ptySessions.remove(name);
+                    return new JsonObject().put("session_name", name).put("status", "closed");
+                }
+                default -> throw ApiException.badRequest("action", "action must be resize, signal or close");
+            }
+            return new JsonObject().put("session_name", name).put("status", "active");
         });
     }
 }

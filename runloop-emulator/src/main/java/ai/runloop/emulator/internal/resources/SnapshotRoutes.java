@@ -12,6 +12,9 @@ import ai.runloop.emulator.internal.server.Pages;
 import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
+import ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView;
+import ai.runloop.model.devboxes.DevboxSnapshotListView;
+import ai.runloop.model.devboxes.DevboxSnapshotView;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,12 +31,12 @@ final class SnapshotRoutes implements Api {
 
     @Override
     public void register(Router r) {
-        Api.json(r, GET, BASE, this::list);
-        Api.json(r, GET, BASE + "/:sid/status", ctx -> {
+        Api.json(r, GET, BASE, DevboxSnapshotListView.class, this::list);
+        Api.json(r, GET, BASE + "/:sid/status", DevboxSnapshotAsyncStatusView.class, ctx -> {
             JsonObject s = b.store("snapshot").get(ctx.pathParam("sid"));
             JsonObject v = new JsonObject().put("status", s.getString("_status"));
             if ("complete".equals(s.getString("_status"))) {
-                v.put("snapshot", Views.pub(s));
+                v.put("snapshot", Views.json(Views.snapshot(s)));
             }
             if (s.getString("_error") != null) {
                 v.put("error_message", s.getString("_error"));
@@ -49,7 +52,7 @@ final class SnapshotRoutes implements Api {
             }, false);
             return new JsonObject().put("id", s.getString("id")).put("deleted", true);
         });
-        Api.json(r, POST, BASE + "/:sid", ctx -> {
+        Api.json(r, POST, BASE + "/:sid", DevboxSnapshotView.class, ctx -> {
             JsonObject s = b.store("snapshot").get(ctx.pathParam("sid"));
             JsonObject body = Params.body(ctx);
             synchronized (s) {
@@ -62,7 +65,7 @@ final class SnapshotRoutes implements Api {
                 if (body.containsKey("metadata")) {
                     s.put("metadata", new JsonObject(Map.copyOf(Params.stringMap(body, "metadata"))));
                 }
-                return Views.pub(s);
+                return Views.json(Views.snapshot(s));
             }
         });
         Api.raw(r, POST, "/v1/devboxes/:id/snapshot_disk", ctx -> snapshot(ctx, true));
@@ -98,12 +101,12 @@ final class SnapshotRoutes implements Api {
             }
         });
         if (!sync) {
-            Replies.json(ctx, Views.pub(s));
+            Replies.json(ctx, Views.json(Views.snapshot(s)));
             return;
         }
         copy.onComplete(res -> {
             if (res.succeeded()) {
-                Replies.json(ctx, Views.pub(s));
+                Replies.json(ctx, Views.json(Views.snapshot(s)));
             } else {
                 Replies.error(ctx, new ApiException(500, "snapshot failed: " + res.cause().getMessage(), null));
             }
@@ -127,6 +130,6 @@ final class SnapshotRoutes implements Api {
                 && Views.eq(blueprint, s.getString("source_blueprint_id"))
                 && exact.entrySet().stream().allMatch(m -> m.getValue().equals(s.getJsonObject("metadata").getString(m.getKey())))
                 && in.entrySet().stream().allMatch(m -> m.getValue().contains(s.getJsonObject("metadata").getString(m.getKey()))));
-        return Pages.page(ctx, all, s -> s.getString("id"), "snapshots", Views::pub);
+        return Pages.page(ctx, all, s -> s.getString("id"), "snapshots", s -> Views.json(Views.snapshot(s)));
     }
 }

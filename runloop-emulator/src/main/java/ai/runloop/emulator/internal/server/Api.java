@@ -25,6 +25,20 @@ public interface Api {
     }
 
     /**
+     * A route answering 200 with the JSON the function returns, passed through its response model
+     * record (see {@link Wire#shape}).
+     *
+     * @param router the router
+     * @param method HTTP method
+     * @param path Vert.x path with {@code :params}
+     * @param model the response model record of the endpoint
+     * @param fn computes the reply; throws {@link ApiException} for errors
+     */
+    static void json(Router router, HttpMethod method, String path, Class<?> model, Function<RoutingContext, JsonObject> fn) {
+        router.route(method, path).handler(ctx -> Replies.json(ctx, Wire.shape(model, fn.apply(ctx))));
+    }
+
+    /**
      * A route with a hand-written handler (streams, long polls).
      *
      * @param router the router

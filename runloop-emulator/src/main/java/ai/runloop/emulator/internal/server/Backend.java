@@ -26,6 +26,8 @@ public final class Backend implements AutoCloseable {
     public final ExecService exec;
     /** Devboxes. */
     public final Store<Devbox> devboxes = new Store<>("devbox");
+    /** Open eviction streams. */
+    public final ai.runloop.emulator.internal.devbox.Evictions evictions = new ai.runloop.emulator.internal.devbox.Evictions();
     /** Presigned URL signatures. */
     public final Signer signer = new Signer();
     private final Map<String, Store<JsonObject>> stores = new ConcurrentHashMap<>();
@@ -66,9 +68,25 @@ public final class Backend implements AutoCloseable {
         this.port = value;
     }
 
-    /** @return base URL of this emulator */
+    /** @return base URL of this emulator as seen on its own host */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + RunloopEmulatorHosts.urlHost(config.bind()) + ":" + port;
+    }
+
+    /**
+     * The base URL as the caller of a request reaches it (its {@code Host}), so URLs handed out in
+     * answers (presigned URLs) also work through a published container port.
+     *
+     * @param ctx the request
+     * @return {@code http://host:port}
+     */
+    public String baseUrl(io.vertx.ext.web.RoutingContext ctx) {
+        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        if (authority == null || authority.host() == null || authority.host().isEmpty()) {
+            return baseUrl();
+        }
+        String host = authority.host().contains(":") && !authority.host().startsWith("[") ? "[" + authority.host() + "]" : authority.host();
+        return "http://" + host + (authority.port() > 0 ? ":" + authority.port() : "");
     }
 
     @Override

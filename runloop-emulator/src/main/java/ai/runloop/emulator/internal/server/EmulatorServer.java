@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the emulator: one Vert.x HTTP server on 127.0.0.1 speaking HTTP/1.1 and cleartext HTTP/2,
+ * Wires the emulator: one Vert.x HTTP server on the configured address (127.0.0.1 by default) speaking HTTP/1.1 and cleartext HTTP/2,
  * and a router whose handlers run in this order: body, faults, auth, idempotency, API routes.
  */
 public final class EmulatorServer implements AutoCloseable {
+    /** Largest multipart upload (file parts stream to disk). */
+    private static final long MAX_UPLOAD = 16L << 30;
+    /** Largest other request body (held in memory). */
+    private static final long MAX_BUFFERED = 64L << 20;
     private final Vertx vertx;
     private final HttpServer server;
     private final Backend backend;
@@ -39,11 +43,12 @@ public final class EmulatorServer implements AutoCloseable {
      * @return the running server
      */
     public static EmulatorServer start(EmulatorConfig config, FaultPlan faults) {
+        Wire.warmUp();
         Vertx vertx = Vertx.vertx();
         Backend backend = new Backend(vertx, config, faults);
         try {
             Router router = router(backend);
-            HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(config.port())
+            HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setPort(config.port())
                     .setUseAlpn(false).setHttp2ClearTextEnabled(true);
             HttpServer server = vertx.createHttpServer(options).requestHandler(router).listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -52,14 +57,32 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (Exception e) {
             backend.close();
             vertx.close();
-            throw new IllegalStateException("cannot start the emulator on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the emulator on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
     }
 
     private static Router router(Backend b) {
         Router router = Router.router(b.vertx);
-        router.route().handler(BodyHandler.create(b.config.root().resolve("uploads").toString())
-                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(1L << 30));
+        // Multipart file parts stream to the uploads folder; the presigned PUT streams its body itself
+        // (Streams.receiveToFile), so it skips the body handler and stays paused until its handler runs.
+        BodyHandler bodies = BodyHandler.create(b.config.root().resolve("uploads").toString())
+                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(MAX_UPLOAD);
+        router.route().handler(ctx -> {
+            if (ctx.request().method() == io.vertx.core.http.HttpMethod.PUT && ctx.request().path().startsWith("/_presigned/")) {
+                ctx.request().pause();
+                ctx.next();
+                return;
+            }
+            String type = ctx.request().getHeader("content-type");
+            String length = ctx.request().getHeader("content-length");
+            boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+            if (!multipart && length != null && length.length() < 19 && Long.parseLong(length.trim()) > MAX_BUFFERED) {
+                // only multipart file parts go to disk; anything else would be held in memory
+                Replies.error(ctx, new ApiException(413, "request body too large (max " + MAX_BUFFERED + " bytes unless multipart)", null));
+                return;
+            }
+            bodies.handle(ctx);
+        });
         router.get("/_emulator/health").handler(ctx -> Replies.json(ctx, new JsonObject().put("status", "ok")));
         FaultHandler faults = new FaultHandler(b.faults);
         router.route().handler(ctx -> {
@@ -73,6 +96,7 @@ public final class EmulatorServer implements AutoCloseable {
         router.route("/v1/*").handler(auth);
         router.route("/pty/*").handler(auth);
         router.route("/_emulator/faults*").handler(auth);
+        router.route("/_emulator/evictions").handler(auth);
         router.route().handler(new Idempotency());
         DevboxLifecycle lifecycle = new DevboxLifecycle(b);
         List<Api> apis = List.of(new FaultAdminRoutes(b.faults), new ResourceRoutes(b, lifecycle),

@@ -28,6 +28,20 @@ public final class Params {
         }
     }
 
+    /**
+     * The JSON body, checked against the endpoint's request model: a value of the wrong type is a 400
+     * naming its field, and nothing that does not fit the model is ever stored.
+     *
+     * @param ctx the request
+     * @param paramsModel the request model record, e.g. {@code ScenarioCreateParams}
+     * @return the JSON body, empty when there is none
+     */
+    public static JsonObject body(RoutingContext ctx, Class<?> paramsModel) {
+        JsonObject body = body(ctx);
+        Wire.read(body, paramsModel, "body");
+        return body;
+    }
+
     /** @param body JSON @param field name @return the non-blank string value */
     public static String requiredString(JsonObject body, String field) {
         String v = optString(body, field);
