@@ -177,7 +177,6 @@ public final class ExecService implements AutoCloseable {
     private static void failToStart(Execution ex, IOException e) {
         byte[] msg = ("cannot start command: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
         ex.stderr().append(msg, 0, msg.length);
-        ex.started().completeExceptionally(e);
         ex.complete(127);
     }
 
