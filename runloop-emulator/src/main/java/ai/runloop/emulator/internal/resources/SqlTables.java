@@ -381,6 +381,11 @@ final class SqlTables {
         }
 
         private JsonObject select() {
+            String first = peek();
+            if (!first.isEmpty() && (Character.isDigit(first.charAt(0)) || first.startsWith("'") || first.equals("?")
+                    || first.equalsIgnoreCase("NULL"))) {
+                return selectLiterals();
+            }
             List<String> names = new ArrayList<>();
             boolean star = false;
             boolean count = false;
@@ -453,6 +458,22 @@ final class SqlTables {
                 });
             }
             return new JsonObject().put("columns", columns).put("rows", out).put("meta", new JsonObject().put("changes", 0));
+        }
+
+        /** {@code SELECT 1, 'a'} without FROM: one row of constants, as SQL engines answer. */
+        private JsonObject selectLiterals() {
+            JsonArray columns = new JsonArray();
+            JsonArray row = new JsonArray();
+            do {
+                String label = peek();
+                Object v = value();
+                String type = v == null ? "NULL" : v instanceof String ? "TEXT" : v instanceof Double ? "REAL" : "INTEGER";
+                columns.add(new JsonObject().put("name", label).put("type", type));
+                row.add(v);
+            } while (accept(","));
+            end();
+            return new JsonObject().put("columns", columns).put("rows", new JsonArray().add(row))
+                    .put("meta", new JsonObject().put("changes", 0));
         }
 
         private JsonObject update() {
