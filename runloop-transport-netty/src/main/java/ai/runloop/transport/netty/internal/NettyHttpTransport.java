@@ -61,6 +61,11 @@ public final class NettyHttpTransport implements HttpTransport {
     public NettyHttpTransport(TransportOptions options, EventLoopGroup sharedGroup) {
         this.options = options;
         this.sharedGroup = sharedGroup;
+        if (sharedGroup != null) {
+            // Usually application setup: Netty's one-time allocator setup belongs here, not on the
+            // event loop that writes the first request.
+            NettyWarmup.run();
+        }
     }
 
     @Override
@@ -111,6 +116,7 @@ public final class NettyHttpTransport implements HttpTransport {
             if (closed) {
                 throw new IllegalStateException("closed");
             }
+            NettyWarmup.run();
             group = sharedGroup != null ? sharedGroup : EventLoops.newGroup();
             channelFactory = EventLoops.channelFactory(group);
             sslContext = newSslContext();
