@@ -61,6 +61,11 @@ public final class NettyHttpTransport implements HttpTransport {
     public NettyHttpTransport(TransportOptions options, EventLoopGroup sharedGroup) {
         this.options = options;
         this.sharedGroup = sharedGroup;
+        if (sharedGroup != null) {
+            // Usually application setup: Netty's one-time allocator setup belongs here, not on the
+            // event loop that writes the first request.
+            NettyWarmup.run();
+        }
     }
 
     @Override
@@ -111,6 +116,7 @@ public final class NettyHttpTransport implements HttpTransport {
             if (closed) {
                 throw new IllegalStateException("closed");
             }
+            NettyWarmup.run();
             group = sharedGroup != null ? sharedGroup : EventLoops.newGroup();
             channelFactory = EventLoops.channelFactory(group);
             sslContext = newSslContext();
@@ -137,31 +143,34 @@ public final class NettyHttpTransport implements HttpTransport {
                 .channelFactory(channelFactory)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, true)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        if (proxy != null) {
-                            HttpProxyHandler proxyHandler = new HttpProxyHandler(proxy);
-                            proxyHandler.setConnectTimeoutMillis(connectMillis);
-                            channel.pipeline().addLast(proxyHandler);
-                        }
-                        if (key.tls()) {
-                            SslHandler ssl = sslContext.newHandler(channel.alloc(), key.host(), key.port());
-                            SSLEngine engine = ssl.engine();
-                            SSLParameters parameters = engine.getSSLParameters();
-                            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                            engine.setSSLParameters(parameters);
-                            ssl.setHandshakeTimeoutMillis(connectMillis);
-                            channel.pipeline().addLast(ssl);
-                        }
-                    }
-                });
+                .option(ChannelOption.SO_KEEPALIVE, true);
         if (proxy != null) {
             // The proxy resolves the target's name.
             bootstrap.resolver(NoopAddressResolverGroup.INSTANCE).remoteAddress(proxy);
         }
-        return new Route(key, bootstrap, options.maxConnections(key.kind()), key.tls(), proxy != null,
+        Route route = new Route(key, bootstrap, options.maxConnections(key.kind()), key.tls(), proxy != null,
                 options.h2cPriorKnowledge(), options.preferHttp2());
+        // Set before the route's first connect; the route's handler goes last, behind proxy and TLS.
+        bootstrap.handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                if (proxy != null) {
+                    HttpProxyHandler proxyHandler = new HttpProxyHandler(proxy);
+                    proxyHandler.setConnectTimeoutMillis(connectMillis);
+                    channel.pipeline().addLast(proxyHandler);
+                }
+                if (key.tls()) {
+                    SslHandler ssl = sslContext.newHandler(channel.alloc(), key.host(), key.port());
+                    SSLEngine engine = ssl.engine();
+                    SSLParameters parameters = engine.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                    engine.setSSLParameters(parameters);
+                    ssl.setHandshakeTimeoutMillis(connectMillis);
+                    channel.pipeline().addLast(ssl);
+                }
+                route.initChannel(channel);
+            }
+        });
+        return route;
     }
 }

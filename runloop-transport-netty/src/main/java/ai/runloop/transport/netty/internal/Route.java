@@ -4,18 +4,20 @@ import ai.runloop.api.spi.TransportException.Reason;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyConnectionEvent;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Over TLS with HTTP/2 preferred, the first connection's ALPN result decides the mode: until it
  * is known, exchanges wait for that one connection.
+ *
+ * <p>A new connection gets its HTTP/1.1 or HTTP/2 handlers from a {@link Setup} handler in its
+ * pipeline, at the pipeline event after which the server's bytes can arrive (channel active, proxy
+ * tunnel up, TLS handshake done), never from a listener on the connect future: such a listener may
+ * run only after the event loop has already read the server's first bytes (an h2c server sends its
+ * SETTINGS as soon as it accepts), which would then pass by a pipeline without the codec.
  */
 final class Route {
 
@@ -40,6 +48,7 @@ final class Route {
     private final int max;
     private final boolean tls;
     private final boolean proxied;
+    private final boolean h2c;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
 
     private Mode mode;
@@ -56,6 +65,7 @@ final class Route {
         this.max = max;
         this.tls = tls;
         this.proxied = proxied;
+        this.h2c = h2c;
         this.mode = tls ? (preferHttp2 ? Mode.UNKNOWN : Mode.H1) : (h2c ? Mode.H2 : Mode.H1);
     }
 
@@ -212,45 +222,98 @@ final class Route {
         }
     }
 
+    /**
+     * Adds the handler that sets up a new connection of this route; called by the bootstrap's
+     * initializer, after the proxy and TLS handlers, before the channel is registered.
+     */
+    void initChannel(Channel channel) {
+        channel.pipeline().addLast(new Setup());
+    }
+
     private void connect() {
         ChannelFuture connected = bootstrap.connect(InetSocketAddress.createUnresolved(key.host(), key.port()));
         Channel channel = connected.channel();
         channels.add(channel);
         channel.closeFuture().addListener(f -> channels.remove(channel));
+        // Only a failed TCP connect is handled here: once the channel is active, its Setup handler
+        // reports the outcome.
         connected.addListener(f -> {
             if (!f.isSuccess()) {
                 connectFailed(f.cause());
-                return;
             }
-            HttpProxyHandler proxy = proxied ? channel.pipeline().get(HttpProxyHandler.class) : null;
-            after(proxy == null ? null : proxy.connectFuture(), channel, () -> {
-                SslHandler ssl = tls ? channel.pipeline().get(SslHandler.class) : null;
-                after(ssl == null ? null : ssl.handshakeFuture(), channel, () -> {
-                    boolean useH2 = ssl != null ? ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())
-                            : mode == Mode.H2;
-                    if (useH2) {
-                        h2Ready(channel);
-                    } else {
-                        h1Ready(channel, ssl == null && !proxied);
-                    }
-                });
-            });
         });
     }
 
-    private void after(Future<?> step, Channel channel, Runnable next) {
-        if (step == null) {
-            next.run();
-            return;
-        }
-        step.addListener(f -> {
-            if (f.isSuccess()) {
-                next.run();
-            } else {
-                channel.close();
-                connectFailed(f.cause());
+    /**
+     * Makes a new connection an HTTP/1.1 or HTTP/2 one inside its pipeline, so that the protocol's
+     * handlers are in place before the first byte from the server is read: on channel active for a
+     * plain connection, on the proxy's connection event for a plain tunnel, on the TLS handshake's
+     * completion event (with its ALPN result) otherwise. A failure before that (proxy refused, TLS
+     * handshake failed or timed out, connection closed) fails the connect instead, once.
+     */
+    private final class Setup extends ChannelInboundHandlerAdapter {
+
+        private boolean settled;
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            if (!tls && !proxied) {
+                ready(ctx, null);
             }
-        });
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (tls && event instanceof SslHandshakeCompletionEvent) {
+                SslHandshakeCompletionEvent handshake = (SslHandshakeCompletionEvent) event;
+                if (handshake.isSuccess()) {
+                    ready(ctx, ctx.pipeline().get(SslHandler.class));
+                } else {
+                    failed(ctx, handshake.cause());
+                }
+            } else if (!tls && proxied && event instanceof ProxyConnectionEvent) {
+                ready(ctx, null);
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Before setup the cause fails the connect; a later one is not this handler's (it is gone).
+            failed(ctx, cause);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            failed(ctx, new ClosedChannelException());
+            ctx.fireChannelInactive();
+        }
+
+        private void ready(ChannelHandlerContext ctx, SslHandler ssl) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            boolean useH2 = ssl != null ? ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol()) : h2c;
+            // The protocol's handlers go in behind this one, which then leaves: the event being
+            // handled, and every read after it, reaches them.
+            if (useH2) {
+                h2Ready(ctx.channel());
+            } else {
+                h1Ready(ctx.channel(), ssl == null && !proxied);
+            }
+            ctx.pipeline().remove(this);
+        }
+
+        private void failed(ChannelHandlerContext ctx, Throwable cause) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            ctx.close();
+            connectFailed(cause);
+        }
     }
 
     private void connectFailed(Throwable cause) {

@@ -50,7 +50,8 @@ public final class VertxHttpTransport implements HttpTransport {
         this.sharedVertx = sharedVertx;
         if (sharedVertx != null) {
             // Built here, usually during application setup, so that a first request sent from an
-            // event loop does not pay for building clients there.
+            // event loop does not pay for building clients, or for Netty's first allocation, there.
+            NettyWarmup.run();
             this.vertx = sharedVertx;
             for (RequestKind kind : RequestKind.values()) {
                 ClientKey key = new ClientKey(kind, false);
@@ -111,6 +112,7 @@ public final class VertxHttpTransport implements HttpTransport {
             if (closed) {
                 throw new IllegalStateException("closed");
             }
+            NettyWarmup.run();
             vertx = sharedVertx != null ? sharedVertx : Vertx.vertx(new VertxOptions()
                     .setUseDaemonThread(true)
                     .setEventLoopPoolSize(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4)))
