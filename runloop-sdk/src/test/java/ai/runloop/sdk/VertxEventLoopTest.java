@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.runloop.api.spi.TransportOptions;
+import ai.runloop.emulator.FaultRule;
 import ai.runloop.emulator.RunloopEmulator;
 import ai.runloop.emulator.junit.RunloopEmulatorTest;
 import ai.runloop.transport.vertx.VertxFutures;
@@ -42,17 +43,19 @@ import org.junit.jupiter.api.Test;
 @RunloopEmulatorTest
 class VertxEventLoopTest {
     private static final long LIMIT_SECONDS = 60;
-    /** Well below the command's own second, so a wait for it on the loop is always reported. */
-    private static final long MAX_EVENT_LOOP_MILLIS = 400;
+    /** Well below the command's own two seconds, so a wait for it on the loop is always reported. */
+    private static final long MAX_EVENT_LOOP_MILLIS = 1000;
 
     private final List<BlockedThreadEvent> blocked = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<BlockedThreadEvent> firstBlocked = new CompletableFuture<>();
+    private volatile CompletableFuture<BlockedThreadEvent> firstBlocked = new CompletableFuture<>();
+    private RunloopEmulator emulator;
     private Vertx vertx;
     private HttpServer server;
     private RunloopSDK sdk;
 
     @BeforeEach
     void startVertx(RunloopEmulator emulator) {
+        this.emulator = emulator;
         vertx = Vertx.vertx(new VertxOptions()
                 .setBlockedThreadCheckInterval(20).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
@@ -74,6 +77,7 @@ class VertxEventLoopTest {
             if (sdk != null) {
                 sdk.close();
             }
+            emulator.faults().clear();
             if (server != null) {
                 server.close().toCompletionStage().toCompletableFuture().get(LIMIT_SECONDS, TimeUnit.SECONDS);
             }
@@ -104,10 +108,13 @@ class VertxEventLoopTest {
             }).build();
             CompletableFuture<String> flow = async.devbox().create().thenCompose(devbox -> {
                 onContext.handle("devbox().create()");
-                // The command lasts a second: a wait for it on the loop could not hide from the checker.
-                return devbox.cmd().exec("sleep 1; echo one; echo two", streaming).thenCompose(result -> {
+                // The command lasts two seconds: a wait for it on the loop could not hide from the checker.
+                return devbox.cmd().exec("sleep 2; echo one; echo two", streaming).thenCompose(result -> {
                     onContext.handle("cmd().exec()");
-                    return devbox.file().write("out.txt", result.stdout()).thenCompose(ignored -> {
+                    return result.stdoutAsync().thenCompose(stdout -> {
+                        onContext.handle("stdoutAsync()");
+                        return devbox.file().write("out.txt", stdout);
+                    }).thenCompose(ignored -> {
                         onContext.handle("file().write()");
                         return devbox.file().read("out.txt");
                     }).thenCompose(read -> {
@@ -136,7 +143,44 @@ class VertxEventLoopTest {
         assertEquals("0:one\ntwo\n", reply.body());
         assertEquals(2, lines.get(), "stdout lines seen by the callback");
         assertEquals(List.of(), offContext, "steps that ran off the handler's context");
-        assertEquals(8, checks.get(), "context checks made");
+        assertEquals(9, checks.get(), "context checks made");
+        assertEquals(List.of(), blocked, "blocked-thread reports");
+    }
+
+    @Test
+    void retriesAndRepeatedPollsInAHandlerStillCompleteOnItsContext() throws Exception {
+        // The pipeline's retry backoff and the wait loop's pause after a poll that answered at once
+        // both resume after a delay; they must resume on the handler's context, not on a timer thread.
+        emulator.faults().add(FaultRule.on("POST", "/v1/devboxes/*/execute_async").status(503).retryAfterMillis(20)
+                .times(1).build());
+        emulator.faults().add(FaultRule.on("POST", "/v1/devboxes/*/executions/*/wait_for_status").status(408)
+                .times(1).build());
+        List<String> offContext = new CopyOnWriteArrayList<>();
+        AsyncRunloopSDK async = sdk.async();
+        AsyncDevbox devbox = await(async.devbox().create());
+        start(request -> {
+            Context handler = Vertx.currentContext();
+            // A stdout callback makes exec start the command with execute_async and then long-poll.
+            ExecOptions streaming = ExecOptions.builder().stdout(line -> {
+                if (Vertx.currentContext() != handler) {
+                    offContext.add("stdout callback ran on " + Thread.currentThread().getName());
+                }
+            }).build();
+            devbox.cmd().exec("echo retried", streaming).thenCompose(ExecutionResult::stdoutAsync).whenComplete((out, error) -> {
+                if (Vertx.currentContext() != handler) {
+                    offContext.add("exec after a retry and a repeated poll ran on " + Thread.currentThread().getName());
+                }
+                request.response().end(error != null ? String.valueOf(error) : out);
+            });
+        });
+
+        HttpResponse<String> reply = get("/retry");
+
+        assertEquals("retried\n", reply.body());
+        List<Integer> hits = emulator.faults().hits();
+        assertTrue(hits.get(0) >= 1 && hits.get(1) >= 1, "both faults were hit: " + hits);
+        assertEquals(List.of(), offContext, "steps that ran off the handler's context");
+        await(devbox.shutdown());
         assertEquals(List.of(), blocked, "blocked-thread reports");
     }
 
@@ -181,9 +225,25 @@ class VertxEventLoopTest {
         assertFalse(blocked.isEmpty());
     }
 
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts the app's server. One request answered at once goes first, so the loading of the server's
+     * own classes on its event loop is not taken for the SDK blocking it; reports until then are dropped.
+     */
     private void start(Handler<HttpServerRequest> handler) throws Exception {
-        server = vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/warm-up")) {
+                request.response().end("warm");
+            } else {
+                handler.handle(request);
+            }
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("warm", get("/warm-up").body());
+        firstBlocked = new CompletableFuture<>();
+        blocked.clear();
     }
 
     private URI uri(String path) {
