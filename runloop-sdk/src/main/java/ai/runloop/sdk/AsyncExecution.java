@@ -86,7 +86,7 @@ public final class AsyncExecution {
             return CompletableFuture.completedFuture(initial);
         }
         String awaited = "execution " + executionId() + " on devbox " + devboxId() + " to complete";
-        return Waits.longPoll(hold -> executions().waitForStatus(executionId(), DevboxWaitForCommandParams.builder()
+        return Waits.longPoll(ctx.core(), hold -> executions().waitForStatus(executionId(), DevboxWaitForCommandParams.builder()
                                 .devboxId(devboxId()).statuses(List.of(ExecutionStatus.COMPLETED))
                                 .timeoutSeconds((int) Math.max(1, Math.min(25, (hold.toMillis() + 999) / 1000))).build(),
                         Waits.longPollOptions(hold)),

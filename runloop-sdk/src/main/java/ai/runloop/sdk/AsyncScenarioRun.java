@@ -67,7 +67,7 @@ public final class AsyncScenarioRun {
      */
     public CompletableFuture<ScenarioRunView> awaitScored(PollingConfig polling) {
         String awaited = "scenario run " + id + " to be scored";
-        return Waits.poll(this::getInfo, v -> ScenarioRunState.SCORING.equals(v.state()), v -> String.valueOf(v.state()),
+        return Waits.poll(ctx.core(), this::getInfo, v -> ScenarioRunState.SCORING.equals(v.state()), v -> String.valueOf(v.state()),
                 polling, awaited).thenApply(v -> {
                     if (ScenarioRunState.SCORED.equals(v.state())) {
                         return v;

@@ -59,7 +59,7 @@ public final class AsyncSnapshot {
      */
     public CompletableFuture<DevboxSnapshotAsyncStatusView> awaitCompleted(PollingConfig polling) {
         String awaited = "disk snapshot " + id + " to complete";
-        return Waits.poll(this::getInfo, v -> !DevboxSnapshotAsyncStatusView.Status.COMPLETE.equals(v.status())
+        return Waits.poll(ctx.core(), this::getInfo, v -> !DevboxSnapshotAsyncStatusView.Status.COMPLETE.equals(v.status())
                         && !DevboxSnapshotAsyncStatusView.Status.ERROR.equals(v.status())
                         && !DevboxSnapshotAsyncStatusView.Status.DELETED.equals(v.status()),
                 v -> String.valueOf(v.status()), polling, awaited).thenApply(v -> {

@@ -2,8 +2,11 @@ package ai.runloop.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.TransportOptions;
 import ai.runloop.emulator.RunloopEmulator;
 import ai.runloop.emulator.junit.RunloopEmulatorTest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The end-to-end suites' base: one in-process emulator per class and an SDK on the transport the
- * concrete subclass names (so the same suite can run once per transport). Subclasses per transport
- * only say {@link #transport()}.
+ * concrete subclass creates (so the same suite runs once per transport). Subclasses per transport only
+ * implement {@link #transport(TransportOptions)}; the transport is passed to the SDK's builder, never
+ * chosen through the global {@code runloop.transport} property, so suites may run in parallel.
  */
 @RunloopEmulatorTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,18 +29,26 @@ abstract class E2eBase {
     protected RunloopSDK sdk;
     protected AsyncRunloopSDK asyncSdk;
 
-    /** @return the transport provider name: jdk, netty or vertx */
-    protected abstract String transport();
+    /**
+     * @param options the transport options
+     * @return a new transport of the kind under test; the SDK owns and closes it
+     */
+    protected abstract HttpTransport transport(TransportOptions options);
 
     @BeforeAll
     void startSdk(RunloopEmulator emulator) {
         this.emulator = emulator;
-        // Transport discovery honours this property; each suite class runs alone, so setting it is safe.
-        System.setProperty("runloop.transport", transport());
+        HttpTransport transport = transport(TransportOptions.defaults());
         sdk = RunloopSDK.builder().environment(Map.of()).baseUrl(emulator.baseUrl().toString())
-                .apiKey(emulator.token()).build();
+                .apiKey(emulator.token()).transport(transport)
+                // Some steps provoke a retryable 409 on purpose (scoring a run twice); on a loopback
+                // emulator the default 1 s..60 s backoff only adds ~30 s per such step and transport.
+                // Retry timing itself is covered by the pipeline's own tests.
+                .retryBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).build();
         asyncSdk = sdk.async();
         assertTrue(sdk.toString().contains("127.0.0.1"));
+        // The client names its transport's class: the suite really runs on the transport under test.
+        assertTrue(sdk.api().toString().contains("transport=" + transport.getClass().getName() + '}'), sdk.api().toString());
     }
 
     @AfterAll

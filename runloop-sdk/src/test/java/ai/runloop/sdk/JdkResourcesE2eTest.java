@@ -1,9 +1,13 @@
 package ai.runloop.sdk;
 
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.TransportOptions;
+import ai.runloop.transport.jdk.JdkHttpTransportProvider;
+
 /** The resources end-to-end suite on the JDK transport. */
 class JdkResourcesE2eTest extends AbstractResourcesE2e {
     @Override
-    protected String transport() {
-        return "jdk";
+    protected HttpTransport transport(TransportOptions options) {
+        return new JdkHttpTransportProvider().create(options);
     }
 }

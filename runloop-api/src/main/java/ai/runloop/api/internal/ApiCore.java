@@ -57,6 +57,17 @@ public final class ApiCore implements AutoCloseable {
     }
 
     /**
+     * A pause through the transport ({@link ai.runloop.api.spi.HttpTransport#delay}), for retries and
+     * polling loops: it completes where the caller's completions run.
+     *
+     * @param delay how long
+     * @return a future completed after the delay
+     */
+    public CompletableFuture<Void> delay(java.time.Duration delay) {
+        return config.transport().delay(delay);
+    }
+
+    /**
      * Sends a call and reads the answer as the given type.
      *
      * @param endpoint     the operation
@@ -360,8 +371,8 @@ public final class ApiCore implements AutoCloseable {
 
         private void retryAfter(int attempt, Duration delay) {
             LOG.log(System.Logger.Level.DEBUG, "retrying {0} in {1} ms", what, delay.toMillis());
-            CompletableFuture.runAsync(() -> attempt(attempt + 1),
-                    CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+            // Through the transport, so the retry resumes where the caller's completions run (a Vert.x context).
+            delay(delay).thenRun(() -> attempt(attempt + 1));
         }
 
         private void fail(RuntimeException error) {

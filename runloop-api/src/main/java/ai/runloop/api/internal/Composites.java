@@ -122,7 +122,7 @@ public final class Composites {
                                                             java.util.function.Predicate<DevboxView> done,
                                                             PollingConfig polling, String awaited, DevboxView lastSeen) {
         DevboxesService devboxes = new DevboxesService(core);
-        return Waits.longPoll(hold -> devboxes.async().waitForStatus(id,
+        return Waits.longPoll(core, hold -> devboxes.async().waitForStatus(id,
                         DevboxWaitForStatusParams.builder().statuses(statuses).timeoutSeconds(hold.toMillis() / 1000.0).build(),
                         Waits.longPollOptions(hold)),
                 done, v -> String.valueOf(v.status()), polling, awaited, DEVBOX_HOLD, lastSeen,
@@ -166,7 +166,7 @@ public final class Composites {
     public static CompletableFuture<BlueprintView> awaitBuildComplete(ApiCore core, String id, PollingConfig polling) {
         BlueprintsService blueprints = new BlueprintsService(core);
         String awaited = "blueprint " + id + " to finish building";
-        return Waits.poll(() -> blueprints.async().retrieve(id), v -> v.status() != null && BUILDING.contains(v.status().value()),
+        return Waits.poll(core, () -> blueprints.async().retrieve(id), v -> v.status() != null && BUILDING.contains(v.status().value()),
                 v -> String.valueOf(v.status()), polling, awaited).thenApply(v -> {
                     if (BlueprintView.Status.BUILD_COMPLETE.equals(v.status())) {
                         return v;

@@ -62,7 +62,31 @@ public final class Waits {
                                                     Function<T, String> status, PollingConfig polling, String awaited,
                                                     Duration clamp, T lastSeen,
                                                     java.util.function.Supplier<CompletableFuture<T>> current) {
-        Loop<T> loop = new Loop<>(polling, awaited, status);
+        return longPoll(null, request, done, status, polling, awaited, clamp, lastSeen, current);
+    }
+
+    /**
+     * The long-poll loop of {@link #longPoll(Function, Predicate, Function, PollingConfig, String, Duration,
+     * Object, java.util.function.Supplier)}, pausing through the client's transport so that it resumes
+     * where the caller's completions run (a Vert.x context).
+     *
+     * @param core     the pipeline whose transport pauses, or null for a JDK timer
+     * @param request  sends one long poll holding at most the given time, with retries off
+     * @param done     whether a value is the one awaited
+     * @param status   the status of a value, for messages
+     * @param polling  the budget
+     * @param awaited  what is awaited, for messages
+     * @param clamp    the server's longest hold
+     * @param lastSeen the value seen before the loop, or null
+     * @param current  reads the resource's current value (a plain GET), or null
+     * @param <T>      the polled view
+     * @return the first value that is done
+     */
+    public static <T> CompletableFuture<T> longPoll(ApiCore core, Function<Duration, CompletableFuture<T>> request,
+                                                    Predicate<T> done, Function<T, String> status, PollingConfig polling,
+                                                    String awaited, Duration clamp, T lastSeen,
+                                                    java.util.function.Supplier<CompletableFuture<T>> current) {
+        Loop<T> loop = new Loop<>(core, polling, awaited, status);
         loop.last = lastSeen;
         loop.current = current;
         loop.longPoll(request, done, clamp);
@@ -83,7 +107,26 @@ public final class Waits {
     public static <T> CompletableFuture<T> poll(java.util.function.Supplier<CompletableFuture<T>> fetch,
                                                 Predicate<T> keepWaiting, Function<T, String> status,
                                                 PollingConfig polling, String awaited) {
-        Loop<T> loop = new Loop<>(polling, awaited, status);
+        return poll(null, fetch, keepWaiting, status, polling, awaited);
+    }
+
+    /**
+     * The plain polling loop, pausing through the client's transport so that it resumes where the
+     * caller's completions run (a Vert.x context).
+     *
+     * @param core        the pipeline whose transport pauses, or null for a JDK timer
+     * @param fetch       fetches the current value
+     * @param keepWaiting whether to poll again after this value
+     * @param status      the status of a value, for messages
+     * @param polling     interval, attempts and budget
+     * @param awaited     what is awaited, for messages
+     * @param <T>         the polled view
+     * @return the first value that does not keep waiting
+     */
+    public static <T> CompletableFuture<T> poll(ApiCore core, java.util.function.Supplier<CompletableFuture<T>> fetch,
+                                                Predicate<T> keepWaiting, Function<T, String> status,
+                                                PollingConfig polling, String awaited) {
+        Loop<T> loop = new Loop<>(core, polling, awaited, status);
         loop.poll(fetch, keepWaiting);
         return loop.result;
     }
@@ -104,7 +147,10 @@ public final class Waits {
         T last;
         java.util.function.Supplier<CompletableFuture<T>> current;
 
-        Loop(PollingConfig polling, String awaited, Function<T, String> status) {
+        final ApiCore core;
+
+        Loop(ApiCore core, PollingConfig polling, String awaited, Function<T, String> status) {
+            this.core = core;
             this.polling = polling == null ? PollingConfig.defaults() : polling;
             this.budget = this.polling.budget();
             this.awaited = awaited;
@@ -205,7 +251,11 @@ public final class Waits {
         }
 
         void later(Duration delay, Runnable action) {
-            CompletableFuture.runAsync(action, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+            if (core != null) {
+                core.delay(delay).thenRun(action);
+            } else {
+                CompletableFuture.runAsync(action, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+            }
         }
     }
 }

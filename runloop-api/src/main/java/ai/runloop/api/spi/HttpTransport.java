@@ -1,6 +1,8 @@
 package ai.runloop.api.spi;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends HTTP requests asynchronously. Implementations are thread-safe.
@@ -33,6 +35,24 @@ public interface HttpTransport extends AutoCloseable {
      *     the exchange fails
      */
     CompletableFuture<HttpResponse> send(HttpRequest request);
+
+    /**
+     * A pause, for the pipeline's retry backoff and its polling loops: the returned future completes
+     * after the delay, and the request that follows is sent from where it completes. The default
+     * completes on a JDK timer thread. A transport whose futures complete on the caller's context
+     * (Vert.x) completes it on the context of the calling thread, so a request retried or polled again
+     * still completes on the context it was started from.
+     *
+     * @param delay how long to wait; zero or negative completes at once
+     * @return a future completed after the delay
+     */
+    default CompletableFuture<Void> delay(Duration delay) {
+        if (delay.isNegative() || delay.isZero()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+    }
 
     /**
      * Releases the transport's connections and threads. Requests in flight may fail with a

@@ -20,8 +20,20 @@ public final class NettyHttpTransportProvider implements HttpTransportProvider {
     /** The provider priority: above the JDK ({@code 0}) and Vert.x ({@code 10}) transports. */
     public static final int PRIORITY = 20;
 
-    /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
+    /**
+     * Creates the provider; cheap, as {@link java.util.ServiceLoader} requires.
+     *
+     * @throws NoClassDefFoundError when Netty itself is missing (this jar alone on the class path), so
+     *     that discovery skips this provider instead of choosing it and failing in {@link #create}
+     */
     public NettyHttpTransportProvider() {
+        // Loading (not initialising) one class of the HTTP codec also loads the Netty transport classes
+        // it extends: nearly free when Netty is present, and the missing class is named when it is not.
+        requireLibrary(io.netty.handler.codec.http.HttpClientCodec.class);
+    }
+
+    private static void requireLibrary(Class<?> present) {
+        java.util.Objects.requireNonNull(present);
     }
 
     @Override

@@ -21,8 +21,20 @@ public final class VertxHttpTransportProvider implements HttpTransportProvider {
     /** The provider priority: above the JDK transport ({@code 0}), below Netty ({@code 20}). */
     public static final int PRIORITY = 10;
 
-    /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
+    /**
+     * Creates the provider; cheap, as {@link java.util.ServiceLoader} requires.
+     *
+     * @throws NoClassDefFoundError when Vert.x itself is missing (this jar alone on the class path), so
+     *     that discovery skips this provider instead of choosing it and failing in {@link #create}
+     */
     public VertxHttpTransportProvider() {
+        // Loading (not initialising) the HTTP client interface also loads what it extends: nearly free
+        // when Vert.x is present, and the missing class is named when it is not.
+        requireLibrary(io.vertx.core.http.HttpClient.class);
+    }
+
+    private static void requireLibrary(Class<?> present) {
+        java.util.Objects.requireNonNull(present);
     }
 
     @Override

@@ -199,7 +199,12 @@ public final class TransportDiscovery {
         final List<String> skipped = new ArrayList<>();
 
         void skip(String what, Throwable error) {
-            String reason = what + ": " + error;
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // ServiceLoader wraps a provider's failure; the root names the missing class.
+            String reason = what + ": " + error + (root == error ? "" : " (caused by " + root + ")");
             skipped.add(reason);
             LOG.log(System.Logger.Level.DEBUG, "Skipping Runloop HTTP transport provider " + reason, error);
         }

@@ -60,6 +60,22 @@ public final class VertxHttpTransport implements HttpTransport {
         }
     }
 
+    /**
+     * On a Vert.x context, a Vert.x timer of that context, so a retry or a poll that follows the pause
+     * is sent from, and completes on, the caller's context; elsewhere the JDK timer of the default.
+     */
+    @Override
+    public CompletableFuture<Void> delay(java.time.Duration delay) {
+        Context caller = Vertx.currentContext();
+        if (caller == null || delay.isNegative() || delay.isZero()) {
+            return HttpTransport.super.delay(delay);
+        }
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        // A timer set on a context fires on it; Vert.x timers take at least a millisecond.
+        caller.owner().setTimer(Math.max(1, delay.toMillis()), id -> elapsed.complete(null));
+        return elapsed;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Context caller = Vertx.currentContext();

@@ -1,0 +1,13 @@
+package ai.runloop.sdk;
+
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.TransportOptions;
+import ai.runloop.transport.netty.NettyTransports;
+
+/** The devbox end-to-end suite on the Netty transport. */
+class NettyDevboxE2eTest extends AbstractDevboxE2e {
+    @Override
+    protected HttpTransport transport(TransportOptions options) {
+        return NettyTransports.create(options);
+    }
+}

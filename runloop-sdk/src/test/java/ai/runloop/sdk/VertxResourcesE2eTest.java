@@ -1,0 +1,13 @@
+package ai.runloop.sdk;
+
+import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.TransportOptions;
+import ai.runloop.transport.vertx.VertxTransports;
+
+/** The resources end-to-end suite on the Vert.x transport. */
+class VertxResourcesE2eTest extends AbstractResourcesE2e {
+    @Override
+    protected HttpTransport transport(TransportOptions options) {
+        return VertxTransports.create(options);
+    }
+}
