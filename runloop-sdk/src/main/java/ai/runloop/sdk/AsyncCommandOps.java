@@ -59,8 +59,12 @@ public final class AsyncCommandOps {
         if (opts.streams() || opts.attachStdin()) {
             return execAsync(command, opts).thenCompose(AsyncExecution::result);
         }
+        // The server holds execute up to optimistic_timeout (default 25 s): keep that hold within the
+        // caller's polling budget, or a short budget would still wait 25 s.
+        java.time.Duration budget = (opts.polling() == null ? ai.runloop.api.PollingConfig.defaults() : opts.polling()).budget();
+        Integer optimistic = budget == null ? null : (int) Math.min(25, budget.toSeconds());
         DevboxExecuteParams params = DevboxExecuteParams.builder().command(command).commandId(Uuid7.next())
-                .shellName(shell(opts)).build();
+                .shellName(shell(opts)).optimisticTimeout(optimistic).build();
         return ctx.client().devboxes().async().execute(devboxId, params, null)
                 .thenCompose(view -> new AsyncExecution(ctx, view, null, opts.polling()).result());
     }
