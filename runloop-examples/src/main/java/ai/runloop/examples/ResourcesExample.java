@@ -33,6 +33,9 @@ public final class ResourcesExample {
 
     static void run(RunloopSDK sdk) {
         Agent agent = sdk.agent().create(AgentCreateParams.builder().name("my-agent").version("1.0.0").build());
+        Agent fromNpm = sdk.agent().createFromNpm("my-npm-agent", "@acme/agent", "2.1.0");   // also Pip, Git, Object
+        System.out.println("devboxes per agent: " + sdk.agent().devboxCounts());
+        fromNpm.delete();
         Secret secret = sdk.secret().create("GITHUB_TOKEN", "value-from-your-vault");   // addressed by name
         NetworkPolicy policy = sdk.networkPolicy().create(NetworkPolicyCreateParams.builder().name("github-only")
                 .allowedHostnames(List.of("github.com", "*.github.com")).build());

@@ -1,5 +1,8 @@
 package ai.runloop.sdk;
 
+import ai.runloop.model.agents.AgentListPublicParams;
+import java.util.Map;
+
 import ai.runloop.model.agents.AgentCreateParams;
 import ai.runloop.model.agents.AgentListParams;
 import ai.runloop.sdk.internal.Blocking;
@@ -45,5 +48,57 @@ public final class AgentOps {
      */
     public List<Agent> list(AgentListParams params) {
         return Blocking.call("agent.list", () -> async.list(params)).stream().map(Agent::new).toList();
+    }
+
+    /**
+     * @param name        the agent's name
+     * @param packageName the npm package
+     * @param version     the package version, or null for the latest
+     * @return the new agent
+     */
+    public Agent createFromNpm(String name, String packageName, String version) {
+        return new Agent(Blocking.call("agent.createFromNpm", () -> async.createFromNpm(name, packageName, version)));
+    }
+
+    /**
+     * @param name        the agent's name
+     * @param packageName the pip package
+     * @param version     the package version, or null for the latest
+     * @return the new agent
+     */
+    public Agent createFromPip(String name, String packageName, String version) {
+        return new Agent(Blocking.call("agent.createFromPip", () -> async.createFromPip(name, packageName, version)));
+    }
+
+    /**
+     * @param name       the agent's name
+     * @param repository the repository URL
+     * @param ref        a branch, tag or commit, or null for the default branch
+     * @return the new agent
+     */
+    public Agent createFromGit(String name, String repository, String ref) {
+        return new Agent(Blocking.call("agent.createFromGit", () -> async.createFromGit(name, repository, ref)));
+    }
+
+    /**
+     * @param name     the agent's name
+     * @param objectId the storage object holding the agent
+     * @return the new agent
+     */
+    public Agent createFromObject(String name, String objectId) {
+        return new Agent(Blocking.call("agent.createFromObject", () -> async.createFromObject(name, objectId)));
+    }
+
+    /**
+     * @param params filters and page size (null for defaults)
+     * @return the public agents of the first page
+     */
+    public List<Agent> listPublic(AgentListPublicParams params) {
+        return Blocking.call("agent.listPublic", () -> async.listPublic(params)).stream().map(Agent::new).toList();
+    }
+
+    /** @return the number of devboxes per agent name */
+    public Map<String, Integer> devboxCounts() {
+        return Blocking.call("agent.devboxCounts", async::devboxCounts);
     }
 }

@@ -1,6 +1,7 @@
 package ai.runloop.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,29 @@ abstract class AbstractResourcesE2e extends E2eBase {
         assertEquals("e2e-agent-2", await(a.getInfo()).name());
         assertTrue(await(asyncSdk.agent().list()).contains(a));
         await(a.delete());
+    }
+
+    @Test
+    void agentPresetsPublicListAndCounts() {
+        Agent npm = sdk.agent().createFromNpm("e2e-npm", "@acme/agent", "2.1.0");
+        assertEquals("npm", npm.getInfo().source().type());
+        assertEquals("@acme/agent", npm.getInfo().source().npm().packageName());
+        assertEquals("2.1.0", npm.getInfo().version());
+        Agent pip = sdk.agent().createFromPip("e2e-pip", "acme-agent", null);
+        assertEquals("acme-agent", pip.getInfo().source().pip().packageName());
+        Agent git = sdk.agent().createFromGit("e2e-git", "https://example.com/acme/agent.git", "v3");
+        assertEquals("v3", git.getInfo().source().git().ref());
+        AsyncAgent object = await(asyncSdk.agent().createFromObject("e2e-object", "obj_123"));
+        assertEquals("obj_123", await(object.getInfo()).source().object().objectId());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> sdk.agent().createFromNpm("e2e-bad", " ", null));
+        assertTrue(bad.getMessage().contains("packageName"), bad.getMessage());
+        assertFalse(sdk.agent().listPublic(null).isEmpty(), "the emulator's catalog has a public agent");
+        assertNotNull(sdk.agent().devboxCounts());
+        for (Agent a : List.of(npm, pip, git)) {
+            a.delete();
+        }
+        await(object.delete());
     }
 
     @Test
