@@ -12,6 +12,7 @@ import ai.runloop.model.networkpolicies.NetworkPolicyCreateParams;
 import ai.runloop.model.shared.AuthMechanism;
 import ai.runloop.sdk.Agent;
 import ai.runloop.sdk.Axon;
+import ai.runloop.sdk.Devbox;
 import ai.runloop.sdk.GatewayConfig;
 import ai.runloop.sdk.McpConfig;
 import ai.runloop.sdk.NetworkPolicy;
@@ -43,6 +44,11 @@ public final class ResourcesExample {
                 .endpoint("https://api.anthropic.com").authMechanism(AuthMechanism.builder().type("bearer").build()).build());
         McpConfig mcp = sdk.mcpConfig().create(McpConfigCreateParams.builder().name("github-mcp")
                 .endpoint("https://mcp.example.com").allowedTools(List.of("*")).build());
+        try (Devbox devbox = sdk.devbox().create()) {
+            // the devbox calls the API through the gateway and never sees the secret
+            System.out.println("gateway token for " + devbox.createGatewayToken("anthropic", "GITHUB_TOKEN").devboxId());
+            System.out.println("MCP token for " + devbox.createMcpToken("github-mcp", "GITHUB_TOKEN").devboxId());
+        }
 
         Axon axon = sdk.axon().create(AxonCreateParams.builder().name("events").build());
         axon.publish(AxonPublishParams.builder().eventType("push").origin(AxonPublishParams.Origin.USER_EVENT)

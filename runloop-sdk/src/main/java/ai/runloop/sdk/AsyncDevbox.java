@@ -1,5 +1,10 @@
 package ai.runloop.sdk;
 
+import ai.runloop.model.devboxes.DevboxCreateGatewayTokenParams;
+import ai.runloop.model.devboxes.DevboxCreateMcpTokenParams;
+import ai.runloop.model.devboxes.GatewayTokenView;
+import ai.runloop.model.devboxes.McpTokenView;
+
 import ai.runloop.api.PollingConfig;
 import ai.runloop.api.internal.Composites;
 import ai.runloop.api.internal.Uuid7;
@@ -122,6 +127,34 @@ public final class AsyncDevbox {
     /** @return completes when the idle timer was reset */
     public CompletableFuture<Void> keepAlive() {
         return ctx.client().devboxes().async().keepAlive(id, null).thenApply(v -> null);
+    }
+
+    /**
+     * Mints a token through which this devbox calls a gateway (an upstream API) with a secret it never sees.
+     *
+     * @param gateway a gateway config id ({@code gwc_...}) or name
+     * @param secret  a secret id or name
+     * @return the token and where to use it
+     */
+    public CompletableFuture<GatewayTokenView> createGatewayToken(String gateway, String secret) {
+        Checks.notBlank("gateway", gateway);
+        Checks.notBlank("secret", secret);
+        return ctx.client().devboxes().async().createGatewayToken(id,
+                DevboxCreateGatewayTokenParams.builder().gateway(gateway).secret(secret).build(), null);
+    }
+
+    /**
+     * Mints a token through which this devbox calls an MCP server with a secret it never sees.
+     *
+     * @param mcpConfig an MCP config id ({@code mcp_...}) or name
+     * @param secret    a secret id or name
+     * @return the token and where to use it
+     */
+    public CompletableFuture<McpTokenView> createMcpToken(String mcpConfig, String secret) {
+        Checks.notBlank("mcpConfig", mcpConfig);
+        Checks.notBlank("secret", secret);
+        return ctx.client().devboxes().async().createMcpToken(id,
+                DevboxCreateMcpTokenParams.builder().mcpConfig(mcpConfig).secret(secret).build(), null);
     }
 
     /** @return the devbox after it was shut down (for good) */

@@ -1,5 +1,8 @@
 package ai.runloop.sdk;
 
+import ai.runloop.model.devboxes.GatewayTokenView;
+import ai.runloop.model.devboxes.McpTokenView;
+
 import ai.runloop.api.PollingConfig;
 import ai.runloop.model.devboxes.DevboxLogsListView;
 import ai.runloop.model.devboxes.DevboxSnapshotDiskAsyncParams;
@@ -126,6 +129,24 @@ public final class Devbox implements AutoCloseable {
     /** Resets the idle timer. */
     public void keepAlive() {
         Blocking.call("Devbox.keepAlive", async::keepAlive);
+    }
+
+    /**
+     * @param gateway a gateway config id or name
+     * @param secret  a secret id or name
+     * @return a token through which this devbox calls the gateway
+     */
+    public GatewayTokenView createGatewayToken(String gateway, String secret) {
+        return Blocking.call("Devbox.createGatewayToken", () -> async.createGatewayToken(gateway, secret));
+    }
+
+    /**
+     * @param mcpConfig an MCP config id or name
+     * @param secret    a secret id or name
+     * @return a token through which this devbox calls the MCP server
+     */
+    public McpTokenView createMcpToken(String mcpConfig, String secret) {
+        return Blocking.call("Devbox.createMcpToken", () -> async.createMcpToken(mcpConfig, secret));
     }
 
     /** @return the devbox after it was shut down */

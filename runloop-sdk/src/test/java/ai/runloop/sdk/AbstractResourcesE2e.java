@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.runloop.api.PollingConfig;
 import ai.runloop.api.SseStream;
 import ai.runloop.model.agents.AgentCreateParams;
+import ai.runloop.model.devboxes.GatewayTokenView;
+import ai.runloop.model.devboxes.McpTokenView;
 import ai.runloop.model.axons.AxonCreateParams;
 import ai.runloop.model.axons.AxonEventView;
 import ai.runloop.model.axons.AxonPublishParams;
@@ -280,6 +282,29 @@ abstract class AbstractResourcesE2e extends E2eBase {
         await(amcp.update(McpConfigUpdateParams.builder().allowedTools(List.of("*")).build()));
         assertTrue(await(asyncSdk.mcpConfig().list()).contains(amcp));
         await(amcp.delete());
+    }
+
+    @Test
+    void devboxTokensForAGatewayAndAnMcpConfig() {
+        sdk.secret().create("E2E_TOKEN_SECRET", "s3cret");
+        GatewayConfig gw = sdk.gatewayConfig().create(GatewayConfigCreateParams.builder().name("e2e-token-gw")
+                .endpoint("https://api.example.com").authMechanism(AuthMechanism.builder().type("bearer").build()).build());
+        McpConfig mcp = sdk.mcpConfig().create(McpConfigCreateParams.builder().name("e2e-token-mcp")
+                .endpoint("https://mcp.example.com").allowedTools(List.of("*")).build());
+        try (Devbox devbox = sdk.devbox().create()) {
+            GatewayTokenView g = devbox.createGatewayToken(gw.id(), "E2E_TOKEN_SECRET");
+            assertEquals(devbox.id(), g.devboxId());
+            assertFalse(g.token().isBlank());
+            McpTokenView m = await(devbox.async().createMcpToken("e2e-token-mcp", "E2E_TOKEN_SECRET"));
+            assertEquals(devbox.id(), m.devboxId());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> devbox.createGatewayToken("", "E2E_TOKEN_SECRET"));
+            assertTrue(bad.getMessage().contains("gateway"), bad.getMessage());
+        } finally {
+            gw.delete();
+            mcp.delete();
+            sdk.secret().delete("E2E_TOKEN_SECRET");
+        }
     }
 
     @Test
