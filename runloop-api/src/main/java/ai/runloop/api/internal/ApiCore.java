@@ -226,7 +226,7 @@ public final class ApiCore implements AutoCloseable {
         private final String what;
         private final List<Throwable> earlier = new ArrayList<>();
         private final AtomicReference<CompletableFuture<HttpResponse>> inFlight = new AtomicReference<>();
-        private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        private final CompletableFuture<HttpResponse> result = new CancelPropagatingFuture<>();
 
         Exchange(Endpoint endpoint, EncodedRequest encoded, RequestOptions options) {
             this.endpoint = endpoint;
