@@ -204,6 +204,12 @@ public final class ApiCore implements AutoCloseable {
         }
     }
 
+    /** @return the text with every occurrence of this client's API key replaced */
+    String redact(String text) {
+        String key = config.apiKey();
+        return key == null || key.isEmpty() || !text.contains(key) ? text : text.replace(key, "<redacted>");
+    }
+
     static String excerpt(byte[] body) {
         String text = text(body.length > EXCERPT * 4 ? java.util.Arrays.copyOf(body, EXCERPT * 4) : body);
         return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
@@ -339,9 +345,10 @@ public final class ApiCore implements AutoCloseable {
             boolean again = RetryPolicy.shouldRetry(status, response.headers()) && mayRetry(attempt);
             readBody(response).whenComplete((body, readError) -> {
                 byte[] bytes = body == null ? new byte[0] : body;
+                // A server or proxy may echo the request's headers into an error body: never pass the key on.
                 ApiStatusException error = ApiStatusException.of(what + ": HTTP " + status
-                        + (bytes.length == 0 ? "" : " - " + excerpt(bytes)), status, lowerCase(response.headers()),
-                        text(bytes));
+                        + (bytes.length == 0 ? "" : " - " + redact(excerpt(bytes))), status,
+                        lowerCase(response.headers()), redact(text(bytes)));
                 if (again) {
                     earlier.add(error);
                     retryAfter(attempt, retry.delay(attempt, response.headers()));
