@@ -72,8 +72,19 @@ public final class FaultPlan {
     }
 
     /**
+     * @return how many requests each rule has actually disturbed so far (error, drop, loss, cut, or
+     *     added latency), in rule order; at most {@link #hits()}
+     */
+    public synchronized List<Integer> injected() {
+        List<Integer> out = new ArrayList<>();
+        entries.forEach(e -> out.add(e.injected));
+        return List.copyOf(out);
+    }
+
+    /**
      * Consults the plan for one request and counts it. Latencies of all active matching rules add
-     * up; the first rule that selects the request decides its effect.
+     * up (a latency-only rule with a probability adds its latency only to the requests it selects);
+     * the first rule that selects the request decides its effect.
      *
      * @param method the request method
      * @param path the request path
@@ -91,17 +102,26 @@ public final class FaultPlan {
             if (r.times() > 0 && hit >= r.times()) {
                 continue;
             }
+            if (r.effect() == FaultRule.Effect.LATENCY_ONLY) {
+                if (r.probability() >= 1.0 || random.nextDouble() < r.probability()) {
+                    latency += r.latency().toMillis();
+                    e.injected++;
+                }
+                continue;
+            }
             latency += r.latency().toMillis();
-            if (chosen.isPresent() || r.effect() == FaultRule.Effect.LATENCY_ONLY) {
+            if (chosen.isPresent()) {
                 continue;
             }
             int[] seq = r.sequence();
             if (seq.length > 0) {
                 if (hit < seq.length && seq[hit] != 0) {
                     chosen = Optional.of(new Decision(r, r.effect(), seq[hit], 0));
+                    e.injected++;
                 }
             } else if (r.probability() >= 1.0 || random.nextDouble() < r.probability()) {
                 chosen = Optional.of(new Decision(r, r.effect(), r.status(), 0));
+                e.injected++;
             }
         }
         long total = latency;
@@ -112,6 +132,7 @@ public final class FaultPlan {
     private static final class Entry {
         final FaultRule rule;
         int hits;
+        int injected;
 
         Entry(FaultRule rule) {
             this.rule = rule;

@@ -215,6 +215,12 @@ public final class ApiCore implements AutoCloseable {
         }
     }
 
+    /** @return the text with every occurrence of this client's API key replaced */
+    String redact(String text) {
+        String key = config.apiKey();
+        return key == null || key.isEmpty() || !text.contains(key) ? text : text.replace(key, "<redacted>");
+    }
+
     static String excerpt(byte[] body) {
         String text = text(body.length > EXCERPT * 4 ? java.util.Arrays.copyOf(body, EXCERPT * 4) : body);
         return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
@@ -237,7 +243,7 @@ public final class ApiCore implements AutoCloseable {
         private final String what;
         private final List<Throwable> earlier = new ArrayList<>();
         private final AtomicReference<CompletableFuture<HttpResponse>> inFlight = new AtomicReference<>();
-        private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        private final CompletableFuture<HttpResponse> result = new CancelPropagatingFuture<>();
 
         Exchange(Endpoint endpoint, EncodedRequest encoded, RequestOptions options) {
             this.endpoint = endpoint;
@@ -350,9 +356,10 @@ public final class ApiCore implements AutoCloseable {
             boolean again = RetryPolicy.shouldRetry(status, response.headers()) && mayRetry(attempt);
             readBody(response).whenComplete((body, readError) -> {
                 byte[] bytes = body == null ? new byte[0] : body;
+                // A server or proxy may echo the request's headers into an error body: never pass the key on.
                 ApiStatusException error = ApiStatusException.of(what + ": HTTP " + status
-                        + (bytes.length == 0 ? "" : " - " + excerpt(bytes)), status, lowerCase(response.headers()),
-                        text(bytes));
+                        + (bytes.length == 0 ? "" : " - " + redact(excerpt(bytes))), status,
+                        lowerCase(response.headers()), redact(text(bytes)));
                 if (again) {
                     earlier.add(error);
                     retryAfter(attempt, retry.delay(attempt, response.headers()));

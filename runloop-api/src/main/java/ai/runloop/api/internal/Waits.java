@@ -5,6 +5,7 @@ import ai.runloop.api.RequestOptions;
 import ai.runloop.api.errors.ApiStatusException;
 import ai.runloop.api.errors.PollingTimeoutException;
 import ai.runloop.api.errors.RunloopConnectionException;
+import ai.runloop.api.spi.Headers;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,22 @@ import java.util.function.Predicate;
 
 /**
  * The two waiting loops of the SDK (behaviours §8.2–8.3), non-blocking: the long-poll loop, where the
- * server holds each request and a 408 or a dropped connection means "not yet", and the plain polling
+ * server holds each request and a 408 or a dropped connection means "not yet" (and a 429 or 5xx,
+ * since long polls are sent with retries off, is ridden out after a pause, up to
+ * {@value #MAX_TRANSIENT_IN_ROW} in a row), and the plain polling
  * loop with a pause between requests. Both stop at the {@link PollingConfig} budget with a
  * {@link PollingTimeoutException} that names what was awaited and the last status seen.
  */
 public final class Waits {
     /** The pause after a long poll that answered at once without reaching the goal, against hot loops. */
     private static final Duration SETTLE = Duration.ofMillis(50);
+    /**
+     * How many transient answers (429, 5xx, or {@code x-should-retry: true}) in a row a long-poll loop
+     * rides out before giving up; the client's default retry count.
+     */
+    static final int MAX_TRANSIENT_IN_ROW = 5;
+    /** The first pause after a transient answer without a server hint; doubled per answer in a row. */
+    private static final Duration TRANSIENT_BACKOFF = Duration.ofMillis(100);
 
     private Waits() {
     }
@@ -144,6 +154,7 @@ public final class Waits {
         final String awaited;
         final Function<T, String> status;
         int attempts;
+        int transientInRow;
         T last;
         java.util.function.Supplier<CompletableFuture<T>> current;
 
@@ -200,12 +211,21 @@ public final class Waits {
                             || cause instanceof RunloopConnectionException
                             || cause instanceof ai.runloop.api.spi.TransportException;
                     if (notYet) {
+                        transientInRow = 0;
                         again(sent, () -> longPoll(request, done, clamp));
+                    } else if (cause instanceof ApiStatusException s && isTransient(s)
+                            && ++transientInRow <= MAX_TRANSIENT_IN_ROW) {
+                        // Long polls are sent with retries off, so the loop itself rides out a 429 or 5xx.
+                        Duration delay = RetryPolicy.serverDelay(Headers.of(s.headers()))
+                                .orElse(TRANSIENT_BACKOFF.multipliedBy(1L << Math.min(transientInRow - 1, 5)));
+                        Duration left = remaining();
+                        later(delay.compareTo(left) < 0 ? delay : left, () -> longPoll(request, done, clamp));
                     } else {
                         result.completeExceptionally(Failures.map(awaited, cause));
                     }
                     return;
                 }
+                transientInRow = 0;
                 last = value;
                 if (done.test(value)) {
                     result.complete(value);
@@ -213,6 +233,10 @@ public final class Waits {
                     again(sent, () -> longPoll(request, done, clamp));
                 }
             });
+        }
+
+        static boolean isTransient(ApiStatusException e) {
+            return e.status() != 408 && RetryPolicy.shouldRetry(e.status(), Headers.of(e.headers()));
         }
 
         void poll(java.util.function.Supplier<CompletableFuture<T>> fetch, Predicate<T> keepWaiting) {

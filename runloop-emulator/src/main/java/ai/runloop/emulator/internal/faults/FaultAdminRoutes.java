@@ -39,10 +39,11 @@ public final class FaultAdminRoutes implements Api {
             JsonArray rules = new JsonArray();
             List<FaultRule> all = plan.rules();
             List<Integer> hits = plan.hits();
+            List<Integer> injected = plan.injected();
             for (int i = 0; i < all.size(); i++) {
                 FaultRule f = all.get(i);
                 rules.add(new JsonObject().put("method", f.method()).put("path", f.pathPattern())
-                        .put("effect", f.effect().name()).put("hits", hits.get(i)).put("description", f.toString()));
+                        .put("effect", f.effect().name()).put("hits", hits.get(i)).put("injected", injected.get(i)).put("description", f.toString()));
             }
             return new JsonObject().put("seed", plan.seed()).put("rules", rules);
         });
