@@ -28,6 +28,9 @@ public final class StorageObjectsExample {
             Path dir = Files.createTempDirectory("project");
             Files.writeString(dir.resolve("main.py"), "print('hi')\n");
             StorageObject archive = sdk.storageObject().uploadFromDir(dir);          // project*.tar.gz, type tgz
+            StorageObject labelled = sdk.storageObject().withUploadOptions(java.util.Map.of("run", "42"),
+                    java.time.Duration.ofHours(1)).uploadFromText("log.txt", "...");   // metadata and a lifetime
+            labelled.delete();
             StorageObject file = sdk.storageObject().uploadFromFile(dir.resolve("main.py")); // type from extension
 
             // The three steps by hand: create, upload to the presigned URL, complete.

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -22,9 +24,34 @@ import java.util.function.Function;
  */
 public final class AsyncStorageObjectOps {
     private final SdkContext ctx;
+    private final Map<String, String> metadata;
+    private final Duration ttl;
 
     AsyncStorageObjectOps(SdkContext ctx) {
+        this(ctx, null, null);
+    }
+
+    private AsyncStorageObjectOps(SdkContext ctx, Map<String, String> metadata, Duration ttl) {
         this.ctx = ctx;
+        this.metadata = metadata == null ? null : Map.copyOf(metadata);
+        this.ttl = ttl;
+    }
+
+    /**
+     * The same operations, with metadata and a lifetime for every object the {@code uploadFrom...}
+     * helpers create.
+     *
+     * <pre>{@code sdk.storageObject().withUploadOptions(Map.of("run", "42"), Duration.ofHours(1)).uploadFromText("log", text)}</pre>
+     *
+     * @param metadata labels for each object, or null for none
+     * @param ttl      how long each object lives before the server deletes it (whole milliseconds), or null
+     * @return the configured operations
+     */
+    public AsyncStorageObjectOps withUploadOptions(Map<String, String> metadata, Duration ttl) {
+        if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+            throw new IllegalArgumentException("ttl must be positive but was " + ttl);
+        }
+        return new AsyncStorageObjectOps(ctx, metadata, ttl);
     }
 
     /**
@@ -131,7 +158,8 @@ public final class AsyncStorageObjectOps {
     private CompletableFuture<AsyncStorageObject> upload(String name, ObjectContentType type,
                                                          Function<AsyncStorageObject, CompletableFuture<Void>> put) {
         Checks.notBlank("name", name);
-        return create(ObjectCreateParams.builder().name(name).contentType(type).build())
+        return create(ObjectCreateParams.builder().name(name).contentType(type).metadata(metadata)
+                .ttlMs(ttl == null ? null : ttl.toMillis()).build())
                 .thenCompose(o -> put.apply(o).thenCompose(v -> o.complete()).thenApply(v -> o));
     }
 

@@ -21,6 +21,18 @@ public final class StorageObjectOps {
     }
 
     /**
+     * The same operations, with metadata and a lifetime for every object the {@code uploadFrom...}
+     * helpers create.
+     *
+     * @param metadata labels for each object, or null for none
+     * @param ttl      how long each object lives before the server deletes it, or null
+     * @return the configured operations
+     */
+    public StorageObjectOps withUploadOptions(java.util.Map<String, String> metadata, java.time.Duration ttl) {
+        return new StorageObjectOps(async.withUploadOptions(metadata, ttl));
+    }
+
+    /**
      * @param params name, content type, metadata and TTL
      * @return the new object, holding its upload URL
      */

@@ -35,6 +35,18 @@ abstract class AbstractStorageE2e extends E2eBase {
     }
 
     @Test
+    void uploadOptionsSetMetadataAndLifetime() {
+        StorageObject o = sdk.storageObject().withUploadOptions(java.util.Map.of("run", "42"), java.time.Duration.ofHours(1))
+                .uploadFromText("labelled.txt", "x");
+        assertEquals(java.util.Map.of("run", "42"), o.getInfo().metadata());
+        assertEquals(3_600_000L, o.getInfo().deleteAfterTimeMs() - o.getInfo().createTimeMs());
+        o.delete();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sdk.storageObject().withUploadOptions(null, java.time.Duration.ZERO));
+        assertTrue(e.getMessage().contains("ttl"), e.getMessage());
+    }
+
+    @Test
     void bytesRoundTrip() {
         byte[] bytes = new byte[300_000];
         new Random(7).nextBytes(bytes);
