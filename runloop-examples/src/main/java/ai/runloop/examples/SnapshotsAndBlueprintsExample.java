@@ -43,5 +43,7 @@ public final class SnapshotsAndBlueprintsExample {
             System.out.println(fromBlueprint.getInfo().blueprintId());
         }
         blueprint.delete();
+        System.out.println(sdk.blueprint().preview(ai.runloop.model.blueprints.BlueprintPreviewParams.builder()
+                .name("python-env").systemSetupCommands(List.of("echo installing")).build()).dockerfile());
     }
 }

@@ -66,6 +66,18 @@ public final class AsyncBlueprintOps {
         return new AsyncBlueprint(ctx, id);
     }
 
+    /**
+     * Renders the Dockerfile a blueprint with these parameters would build; nothing is created.
+     *
+     * @param params the blueprint's build parameters
+     * @return the preview
+     */
+    public CompletableFuture<ai.runloop.model.blueprints.BlueprintPreviewView> preview(
+            ai.runloop.model.blueprints.BlueprintPreviewParams params) {
+        Checks.notNull("params", params);
+        return ctx.client().blueprints().async().preview(params, null);
+    }
+
     /** @return the blueprints of the first page */
     public CompletableFuture<List<AsyncBlueprint>> list() {
         return list(null);

@@ -55,6 +55,16 @@ public final class BlueprintOps {
         return new Blueprint(async.fromId(id));
     }
 
+    /**
+     * Renders the Dockerfile a blueprint with these parameters would build; nothing is created.
+     *
+     * @param params the blueprint's build parameters
+     * @return the preview
+     */
+    public ai.runloop.model.blueprints.BlueprintPreviewView preview(ai.runloop.model.blueprints.BlueprintPreviewParams params) {
+        return Blocking.call("blueprint.preview", () -> async.preview(params));
+    }
+
     /** @return the blueprints of the first page */
     public List<Blueprint> list() {
         return list(null);

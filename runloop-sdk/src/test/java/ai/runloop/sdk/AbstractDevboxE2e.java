@@ -328,6 +328,9 @@ abstract class AbstractDevboxE2e extends E2eBase {
                 .systemSetupCommands(List.of("echo setup")).build());
         assertEquals("build_complete", bp.getInfo().status().value());
         assertNotNull(bp.logs());
+        String dockerfile = sdk.blueprint().preview(ai.runloop.model.blueprints.BlueprintPreviewParams.builder()
+                .name("e2e-preview").systemSetupCommands(List.of("echo from-the-preview")).build()).dockerfile();
+        assertTrue(dockerfile.contains("echo from-the-preview"), dockerfile);
         assertTrue(sdk.blueprint().list().contains(bp));
         try (Devbox d = bp.createDevbox()) {
             assertEquals(bp.id(), d.getInfo().blueprintId());
