@@ -38,7 +38,7 @@ public final class ApiCore implements AutoCloseable {
 
     private final ClientConfig config;
     private final RetryPolicy retry;
-    private final Map<String, String> fixedHeaders;
+    private final Headers fixedHeaders;
 
     /** @param config the settled client configuration */
     public ApiCore(ClientConfig config) {
@@ -48,7 +48,10 @@ public final class ApiCore implements AutoCloseable {
         headers.put("Accept", "application/json");
         headers.putAll(config.headers());
         headers.put("Authorization", "Bearer " + config.apiKey());
-        this.fixedHeaders = Map.copyOf(headers);
+        // Built and checked once: each attempt copies them and adds its own few.
+        Headers.Builder fixed = Headers.builder();
+        headers.forEach(fixed::set);
+        this.fixedHeaders = fixed.build();
     }
 
     /** @return the configuration */
@@ -254,8 +257,7 @@ public final class ApiCore implements AutoCloseable {
         }
 
         private HttpRequest request(int attempt) {
-            Headers.Builder headers = Headers.builder();
-            fixedHeaders.forEach(headers::set);
+            Headers.Builder headers = fixedHeaders.toBuilder();
             headers.set("Accept", endpoint.accept());
             headers.set("x-stainless-retry-count", Integer.toString(attempt));
             headers.set("x-stainless-timeout", Long.toString(Math.max(1, timeout.toSeconds())));

@@ -70,7 +70,8 @@ public final class Headers {
      */
     public Builder toBuilder() {
         Builder builder = builder();
-        map.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
+        // Names and values were checked when these headers were built: copy without checking again.
+        map.forEach((name, values) -> builder.map.put(name, new ArrayList<>(values)));
         return builder;
     }
 
