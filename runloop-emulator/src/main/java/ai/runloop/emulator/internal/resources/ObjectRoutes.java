@@ -12,6 +12,10 @@ import ai.runloop.emulator.internal.server.Params;
 import ai.runloop.emulator.internal.server.Replies;
 import ai.runloop.emulator.internal.util.Ids;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.CopyOptions;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +31,7 @@ import java.util.Set;
  */
 final class ObjectRoutes implements Api {
     private static final Set<String> TYPES = Set.of("unspecified", "text", "binary", "gzip", "tar", "tgz");
-    private static final String PRESIGNED = "/_presigned/objects/";
+    private static final String PRESIGNED = Api.STREAMED_BODY_PREFIX;
     private final Backend b;
 
     ObjectRoutes(Backend backend) {
@@ -82,22 +86,42 @@ final class ObjectRoutes implements Api {
             return Views.pub(o);
         });
         Api.raw(r, PUT, PRESIGNED + ":oid", ctx -> {
+            // Streamed to disk (the body handler skips this path, see Api.STREAMED_BODY_PREFIX): buffering a
+            // whole object in memory made a 1 GiB upload cost the emulator gigabytes and most of the time.
+            HttpServerRequest request = ctx.request();
+            request.pause();
             JsonObject o = presigned(ctx, "PUT");
             if (!"UPLOADING".equals(o.getString("state"))) {
                 Replies.error(ctx, new ApiException(403, "upload URL no longer valid", null));
                 return;
             }
-            Buffer data = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
             Path file = b.dir("objects", o.getString("id"));
-            b.vertx.executeBlocking(() -> {
-                Files.createDirectories(file.getParent());
-                Files.write(file, data.getBytes());
-                return true;
-            }, false).onComplete(res -> Replies.send(ctx, 200, "text/plain", Buffer.buffer(), null));
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            FileSystem fs = b.vertx.fileSystem();
+            fs.mkdirs(file.getParent().toString())
+                    .compose(v -> fs.open(part.toString(), new OpenOptions().setWrite(true).setCreate(true)
+                            .setTruncateExisting(true)))
+                    .compose(target -> request.isEnded() ? target.close() : request.pipeTo(target))
+                    .compose(v -> fs.move(part.toString(), file.toString(), new CopyOptions().setReplaceExisting(true)))
+                    .onComplete(res -> {
+                        if (res.succeeded()) {
+                            Replies.send(ctx, 200, "text/plain", Buffer.buffer(), null);
+                        } else {
+                            fs.delete(part.toString());
+                            Replies.error(ctx, new ApiException(500, "upload failed: " + res.cause().getMessage(), null));
+                        }
+                    });
         });
         Api.raw(r, GET, PRESIGNED + ":oid", ctx -> {
             JsonObject o = presigned(ctx, "GET");
             Path file = b.dir("objects", o.getString("id"));
+            boolean faulty = ctx.get(Replies.CUT_AFTER) != null || Boolean.TRUE.equals(ctx.get(Replies.LOSE_RESPONSE));
+            if (!faulty && Files.isRegularFile(file)) {
+                // Streamed from disk; injected response faults take the buffered path below.
+                ctx.response().setStatusCode(200).putHeader("content-type", "application/octet-stream")
+                        .sendFile(file.toString());
+                return;
+            }
             b.vertx.executeBlocking(() -> Files.exists(file) ? Files.readAllBytes(file) : new byte[0], false)
                     .onComplete(res -> Replies.bytes(ctx, "application/octet-stream", Buffer.buffer(res.result())));
         });

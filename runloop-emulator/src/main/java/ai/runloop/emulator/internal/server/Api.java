@@ -9,6 +9,12 @@ import java.util.function.Function;
 
 /** Registers API routes; a group of routes is one resource of the API. */
 public interface Api {
+    /**
+     * Presigned object content: these routes read and write their bodies as streams, to and from disk,
+     * so the body handler (which holds a body in memory) skips paths under this prefix.
+     */
+    String STREAMED_BODY_PREFIX = "/_presigned/objects/";
+
     /** @param router where to add the routes */
     void register(Router router);
 

@@ -58,8 +58,15 @@ public final class EmulatorServer implements AutoCloseable {
 
     private static Router router(Backend b) {
         Router router = Router.router(b.vertx);
-        router.route().handler(BodyHandler.create(b.config.root().resolve("uploads").toString())
-                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(1L << 30));
+        BodyHandler bodies = BodyHandler.create(b.config.root().resolve("uploads").toString())
+                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(1L << 30);
+        router.route().handler(ctx -> {
+            if (ctx.request().path().startsWith(Api.STREAMED_BODY_PREFIX)) {
+                ctx.next(); // object content streams to and from disk, never whole in memory
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.get("/_emulator/health").handler(ctx -> Replies.json(ctx, new JsonObject().put("status", "ok")));
         FaultHandler faults = new FaultHandler(b.faults);
         router.route().handler(ctx -> {
