@@ -65,7 +65,7 @@ public final class JdkHttpTransport implements HttpTransport {
         inFlight.add(result);
         try {
             java.net.http.HttpRequest jdkRequest = RequestConverter.toJdk(request);
-            HttpClient client = clients.get(request.kind());
+            HttpClient client = clients.get(request.kind(), "http".equalsIgnoreCase(request.uri().getScheme()));
             if (request.streamResponse()) {
                 link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
             } else {
