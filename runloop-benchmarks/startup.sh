@@ -29,12 +29,18 @@ rm -rf "$OUT"
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" --module-path "$MP" $(find runloop-benchmarks/src/startup -name '*.java')
 jar --create --file "$OUT/startup-probe.jar" --main-class ai.runloop.startup.FirstResponse -C "$OUT/classes" .
-jlink --module-path "$MP:$OUT/startup-probe.jar" \
-  --add-modules ai.runloop.startup,ai.runloop.transport.jdk,org.eclipse.yasson,org.eclipse.parsson \
-  --compress=2 --no-header-files --no-man-pages --generate-cds-archive \
-  --output "$OUT/image"
-SIZE_KB=$(du -sk "$OUT/image" | cut -f1)
-
+link() { # $1 = output directory, then extra jlink flags
+  local out=$1; shift
+  jlink --module-path "$MP:$OUT/startup-probe.jar" \
+    --add-modules ai.runloop.startup,ai.runloop.transport.jdk,org.eclipse.yasson,org.eclipse.parsson \
+    --compress=2 --no-header-files --no-man-pages "$@" --output "$out"
+}
+# Two images of the same modules: "plain" has no class-data archive; "appcds" replaces the JDK's
+# default archive (lib/server/classes.jsa, which the JVM maps by itself, no flag needed) with one
+# dumped from a training run of the probe, so the SDK's, Yasson's and the JDK client's classes load
+# pre-parsed. The archive for uncompressed-oops heaps (> 32 GB) is left out.
+link "$OUT/plain"
+link "$OUT/appcds"
 # The server in its own JVM; stopped on exit whatever happens.
 coproc SERVER { exec java -cp runloop-benchmarks/target/benchmarks.jar ai.runloop.benchmarks.load.FixedDevboxServer; }
 SERVER_IN=${SERVER[1]}
@@ -45,17 +51,31 @@ while read -r line <&"${SERVER[0]}"; do
 done
 [ -n "$URL" ] || { echo "the server did not start" >&2; exit 1; }
 
-echo "image: $OUT/image, $((SIZE_KB / 1024)) MiB ($SIZE_KB KiB); modules: $("$OUT/image/bin/java" --list-modules | tr '\n' ' ')"
-echo "server: $URL; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-TIMES=()
-for i in $(seq 1 "$RUNS"); do
-  t0=$(date +%s%3N)
-  line=$(RUNLOOP_API_KEY=bench-key RUNLOOP_BASE_URL="$URL" "$OUT/image/bin/java" -m ai.runloop.startup/ai.runloop.startup.FirstResponse)
-  t1=$(date +%s%3N)
-  at=$(echo "$line" | awk '/^first-response-at-ms/ {print $2}')
-  [ -n "$at" ] || { echo "no response: $line" >&2; exit 1; }
-  echo "run $i: first response after $((at - t0)) ms, JVM exited after $((t1 - t0)) ms ($line)"
-  TIMES+=($((at - t0)))
+# Training run for the archive (against the same server), then the dump.
+RUNLOOP_API_KEY=bench-key RUNLOOP_BASE_URL="$URL" "$OUT/appcds/bin/java" -XX:DumpLoadedClassList="$OUT/classlist" \
+  -m ai.runloop.startup/ai.runloop.startup.FirstResponse > /dev/null
+"$OUT/appcds/bin/java" -Xshare:dump -XX:SharedClassListFile="$OUT/classlist" \
+  -XX:SharedArchiveFile="$OUT/appcds/lib/server/classes.jsa" > "$OUT/cds-dump.log" 2>&1
+rm -f "$OUT/appcds/lib/server/classes_nocoops.jsa"
+
+echo "server: $URL; load average: $(cut -d' ' -f1-3 /proc/loadavg); modules: $("$OUT/plain/bin/java" --list-modules | tr '\n' ' ')"
+ROWS=()
+for image in plain appcds; do
+  SIZE_KB=$(du -sk "$OUT/$image" | cut -f1)
+  TIMES=()
+  for i in $(seq 1 "$RUNS"); do
+    t0=$(date +%s%3N)
+    line=$(RUNLOOP_API_KEY=bench-key RUNLOOP_BASE_URL="$URL" "$OUT/$image/bin/java" -m ai.runloop.startup/ai.runloop.startup.FirstResponse)
+    t1=$(date +%s%3N)
+    at=$(echo "$line" | awk '/^first-response-at-ms/ {print $2}')
+    [ -n "$at" ] || { echo "no response: $line" >&2; exit 1; }
+    echo "$image run $i: first response after $((at - t0)) ms, JVM exited after $((t1 - t0)) ms ($line)"
+    TIMES+=($((at - t0)))
+  done
+  SORTED=($(printf '%s\n' "${TIMES[@]}" | sort -n))
+  ROWS+=("| $image | $((SIZE_KB * 1024 / 1000000)) MB ($((SIZE_KB / 1024)) MiB) | ${SORTED[RUNS / 2]} ms | ${SORTED[0]} ms | ${SORTED[RUNS - 1]} ms |")
 done
-SORTED=($(printf '%s\n' "${TIMES[@]}" | sort -n))
-echo "| jlink image (JDK transport only) | $((SIZE_KB / 1024)) MiB | first response: median $((SORTED[RUNS / 2])) ms, min ${SORTED[0]} ms, max ${SORTED[RUNS - 1]} ms over $RUNS cold JVMs |"
+echo
+echo "| jlink image (JDK transport only) | size | first response, median of $RUNS cold JVMs | min | max |"
+echo "|---|---|---|---|---|"
+printf '%s\n' "${ROWS[@]}"
