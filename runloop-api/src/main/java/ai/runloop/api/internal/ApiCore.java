@@ -318,7 +318,7 @@ public final class ApiCore implements AutoCloseable {
                 sent = CompletableFuture.failedFuture(e);
             }
             // A backstop for transports whose own timeout does not cover the whole exchange.
-            sent = sent.orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
             inFlight.set(sent);
             if (result.isCancelled()) {
                 sent.cancel(true);

@@ -114,6 +114,10 @@ public final class JdkHttpTransport implements HttpTransport {
                 return thread;
             });
             scheduler.setRemoveOnCancelPolicy(true);
+            // A heartbeat due every second stays at the head of the delay queue, so scheduling a longer
+            // timeout never signals the timer thread: no wake-up per request, and every timeout still
+            // fires on time.
+            scheduler.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
             return scheduler;
         }
     }
