@@ -55,6 +55,12 @@ final class RequestEncoder {
         }
         path.append(template.substring(from));
 
+        if (params == null && options.extraQuery().isEmpty() && options.extraBody().isEmpty() && !endpoint.multipart()) {
+            // Nothing to encode (a plain GET or DELETE of a resource): no JSON work at all.
+            URI uri = URI.create(base + path.toString());
+            String resourceId = pathArgs.isEmpty() ? null : pathArgs.get(0);
+            return new EncodedRequest(uri, endpoint.method(), RequestBody::empty, true, resourceId);
+        }
         JsonObject fields = params == null ? JsonValue.EMPTY_JSON_OBJECT : CODEC.readObject(CODEC.toJson(params));
         StringBuilder query = new StringBuilder();
         JsonObjectBuilder body = CODEC.provider().createObjectBuilder();

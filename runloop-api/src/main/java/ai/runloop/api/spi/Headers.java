@@ -27,7 +27,10 @@ public final class Headers {
 
     private final Map<String, List<String>> map;
 
+    private final TreeMap<String, List<String>> sorted;
+
     private Headers(TreeMap<String, List<String>> map) {
+        this.sorted = map;
         this.map = Collections.unmodifiableMap(map);
     }
 
@@ -70,7 +73,9 @@ public final class Headers {
      */
     public Builder toBuilder() {
         Builder builder = builder();
-        map.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
+        // Names and values were checked when these headers were built, and the value lists are
+        // immutable: a linear copy of the sorted map, without comparing or checking again.
+        builder.map.putAll(sorted);
         return builder;
     }
 
@@ -182,7 +187,18 @@ public final class Headers {
          * @throws IllegalArgumentException if the name or value is invalid
          */
         public Builder add(String name, String value) {
-            map.computeIfAbsent(checkName(name), n -> new ArrayList<>()).add(checkValue(name, value));
+            checkName(name);
+            checkValue(name, value);
+            // Value lists are immutable (most headers have one value), so build() and toBuilder() share them.
+            List<String> values = map.get(name);
+            if (values == null) {
+                map.put(name, List.of(value));
+            } else {
+                List<String> more = new ArrayList<>(values.size() + 1);
+                more.addAll(values);
+                more.add(value);
+                map.put(name, Collections.unmodifiableList(more));
+            }
             return this;
         }
 
@@ -226,9 +242,7 @@ public final class Headers {
          * @return the headers
          */
         public Headers build() {
-            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            map.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-            return new Headers(copy);
+            return new Headers(new TreeMap<>(map)); // linear: the lists are immutable, the order kept
         }
 
         private static String checkName(String name) {

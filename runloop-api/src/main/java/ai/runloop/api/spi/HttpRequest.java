@@ -2,6 +2,7 @@ package ai.runloop.api.spi;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,12 @@ import java.util.Set;
  */
 public final class HttpRequest {
 
-    private static final Set<String> MANAGED_HEADERS = Set.of(
-            "connection", "content-length", "expect", "host", "keep-alive", "proxy-connection",
-            "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> MANAGED_HEADERS = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        MANAGED_HEADERS.addAll(List.of("connection", "content-length", "expect", "host", "keep-alive",
+                "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"));
+    }
 
     private final String method;
     private final URI uri;
@@ -35,11 +39,10 @@ public final class HttpRequest {
         this.kind = builder.kind;
         this.timeout = builder.timeout;
         this.streamResponse = builder.streamResponse;
-        Headers.Builder finalHeaders = builder.headers.toBuilder();
-        if (!finalHeaders.contains("Content-Type")) {
-            body.contentType().ifPresent(type -> finalHeaders.set("Content-Type", type));
-        }
-        this.headers = finalHeaders.build();
+        Optional<String> bodyType = builder.headers.contains("Content-Type") ? Optional.empty() : body.contentType();
+        // Headers are immutable: keep them as given unless the body's content type must be added.
+        this.headers = bodyType.isEmpty() ? builder.headers
+                : builder.headers.toBuilder().set("Content-Type", bodyType.get()).build();
     }
 
     /**
@@ -187,7 +190,7 @@ public final class HttpRequest {
          */
         public Builder method(String method, RequestBody body) {
             Objects.requireNonNull(method, "method");
-            if (!method.matches("[A-Za-z]+")) {
+            if (!isLetters(method)) {
                 throw new IllegalArgumentException("invalid method: " + method);
             }
             this.method = method.toUpperCase(Locale.ROOT);
@@ -272,8 +275,21 @@ public final class HttpRequest {
             return new HttpRequest(this);
         }
 
+        private static boolean isLetters(String method) {
+            if (method.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < method.length(); i++) {
+                char c = method.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static void checkNotManaged(String name) {
-            if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (MANAGED_HEADERS.contains(name)) {
                 throw new IllegalArgumentException("header " + name + " is managed by the transport");
             }
         }

@@ -32,13 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class PipelineBenchmark {
-    private final byte[] body = Fixtures.devboxJson();
-    private final Headers headers = Headers.builder().set("content-type", "application/json").build();
     private final RunloopClient client = RunloopClient.builder().apiKey("bench-key").baseUrl("http://127.0.0.1:9")
-            .maxRetries(0).transport(new NoIoTransport()).build();
+            .environment(java.util.Map.of()).transport(new NoIoTransport()).build();
 
-    /** A transport that answers without I/O. */
-    private final class NoIoTransport implements HttpTransport {
+    /** A transport that answers the fixed devbox at once, without I/O. */
+    public static final class NoIoTransport implements HttpTransport {
+        private final byte[] body = Fixtures.devboxJson();
+        private final Headers headers = Headers.builder().set("content-type", "application/json").build();
+
         @Override
         public CompletableFuture<HttpResponse> send(HttpRequest request) {
             return CompletableFuture.completedFuture(HttpResponse.buffered(200, headers, body));

@@ -7,7 +7,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.reflect.Type;
@@ -70,7 +69,11 @@ public final class JsonCodec {
      * @throws jakarta.json.bind.JsonbException when the JSON is malformed or does not fit the type
      */
     public <T> T fromJson(byte[] json, Type type) {
-        return jsonb.fromJson(new ByteArrayInputStream(json), type);
+        // Through a String, not an InputStream: for a stream Parsson wraps an InputStreamReader whose
+        // decoder allocates an 8 KiB buffer per call, a third of all the bytes one retrieve() allocated
+        // (measured with JFR allocation samples); a String goes to a pooled char buffer.
+        int bom = json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF ? 3 : 0;
+        return jsonb.fromJson(new String(json, bom, json.length - bom, StandardCharsets.UTF_8), type);
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -63,7 +65,7 @@ public final class JdkHttpTransport implements HttpTransport {
         inFlight.add(result);
         try {
             java.net.http.HttpRequest jdkRequest = RequestConverter.toJdk(request);
-            HttpClient client = clients.get(request.kind());
+            HttpClient client = clients.get(request.kind(), "http".equalsIgnoreCase(request.uri().getScheme()));
             if (request.streamResponse()) {
                 link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
             } else {
@@ -75,11 +77,14 @@ public final class JdkHttpTransport implements HttpTransport {
                     what + ": cannot send the request: " + e, e));
             return result;
         }
-        if (!request.streamResponse()) {
-            request.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
-                    timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> result.completeExceptionally(
+        if (!request.streamResponse() && request.timeout().isPresent()) {
+            java.time.Duration timeout = request.timeout().get();
+            // Cancelled when the exchange ends: a timer left behind holds the response until it fires, which
+            // at thousands of requests a second kept a whole timeout's worth of responses on the heap.
+            ScheduledFuture<?> timer = Timers.SCHEDULER.schedule(() -> result.completeExceptionally(
                     new TransportException(TransportException.Reason.TIMEOUT,
-                            what + ": no whole response within " + timeout, null))));
+                            what + ": no whole response within " + timeout, null)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((response, failure) -> timer.cancel(false));
         }
         if (closed) {
             close();
@@ -96,6 +101,25 @@ public final class JdkHttpTransport implements HttpTransport {
                     "the transport was closed", null));
         }
         clients.clear();
+    }
+
+    /** One daemon timer thread for the body timeouts of every JDK transport, created on first use. */
+    private static final class Timers {
+        static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
+
+        private static ScheduledThreadPoolExecutor scheduler() {
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "runloop-jdk-transport-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.setRemoveOnCancelPolicy(true);
+            // A heartbeat due every second stays at the head of the delay queue, so scheduling a longer
+            // timeout never signals the timer thread: no wake-up per request, and every timeout still
+            // fires on time.
+            scheduler.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
+            return scheduler;
+        }
     }
 
     private static HttpResponse buffered(java.net.http.HttpResponse<byte[]> response) {

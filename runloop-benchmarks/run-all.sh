@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every benchmark of BENCHMARKS.md in one go, each bounded, outputs in runloop-benchmarks/target/results/.
+#   runloop-benchmarks/run-all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -o -q -pl runloop-benchmarks -am package -DskipTests
+JAR=runloop-benchmarks/target/benchmarks.jar
+R=runloop-benchmarks/target/results
+mkdir -p "$R"
+{ date -u; uptime; nproc; free -g | head -2; java -version 2>&1 | head -1; } > "$R/machine.txt"
+java -cp "$JAR" ai.runloop.benchmarks.load.LoadDriver 20000 1,64 3 2>&1 | grep -v '^\[' | tee "$R/load.txt"
+java -cp "$JAR" ai.runloop.benchmarks.PipelineCost 100000 5 | tee "$R/pipeline-cost.txt"
+java -jar "$JAR" -wi 3 -w 2 -i 5 -r 2 -f 1 -prof gc 2>&1 | sed -n '/^Benchmark/,$p' | tee "$R/jmh.txt"
+java -cp "$JAR" ai.runloop.benchmarks.transfer.TransferBenchmark 1024 2>&1 | grep -v '^\[' | tee "$R/transfer.txt"
+java -cp "$JAR" ai.runloop.benchmarks.stream.StreamingBenchmark 100000 3 2>&1 | grep -v '^\[' | tee "$R/streaming.txt"
+runloop-benchmarks/startup.sh 7 2>&1 | grep -v '^\[' | tee "$R/startup.txt"
+{ date -u; uptime; } >> "$R/machine.txt"
