@@ -3,7 +3,7 @@
 #   runloop-benchmarks/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -o -q -pl runloop-benchmarks -am package -DskipTests
+mvn -B -q -pl runloop-benchmarks -am package -DskipTests
 JAR=runloop-benchmarks/target/benchmarks.jar
 R=runloop-benchmarks/target/results
 mkdir -p "$R"

@@ -15,7 +15,7 @@ RUNS=${1:-5}
 OUT=runloop-benchmarks/target/startup
 REPO=${MAVEN_REPO:-$HOME/.m2/repository}
 
-mvn -B -o -q -pl runloop-sdk,runloop-benchmarks -am package -DskipTests
+mvn -B -q -pl runloop-sdk,runloop-benchmarks -am package -DskipTests
 
 jar_of() { ls "$1"/target/"$1"-*.jar | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -1; }
 prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
