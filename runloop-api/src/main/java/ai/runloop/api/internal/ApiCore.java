@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +148,26 @@ public final class ApiCore implements AutoCloseable {
      * @return the value
      */
     public static <T> T join(CompletableFuture<T> future, String operation) {
-        BlockingGuard.check(operation, "the ...Async method");
+        return join(future, operation, "the service's async() view");
+    }
+
+    /**
+     * Waits for a future on the calling thread: the one way every blocking call of the REST client and
+     * the SDK waits. On an event loop it cancels the future and fails at once, naming the alternative.
+     *
+     * @param future      the call
+     * @param operation   the operation, for messages
+     * @param alternative what to use instead on an event loop, for the message
+     * @param <T>         the value type
+     * @return the value
+     */
+    public static <T> T join(CompletableFuture<T> future, String operation, String alternative) {
+        try {
+            BlockingGuard.check(operation, alternative);
+        } catch (IllegalStateException e) {
+            future.cancel(true);
+            throw e;
+        }
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -158,8 +176,6 @@ public final class ApiCore implements AutoCloseable {
             throw new RunloopException(operation + ": interrupted while waiting", e);
         } catch (ExecutionException e) {
             throw Failures.map(operation, e.getCause());
-        } catch (CancellationException e) {
-            throw e;
         }
     }
 

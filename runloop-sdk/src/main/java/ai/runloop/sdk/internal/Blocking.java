@@ -1,17 +1,15 @@
 package ai.runloop.sdk.internal;
 
-import ai.runloop.api.errors.RunloopException;
+import ai.runloop.api.internal.ApiCore;
 import ai.runloop.api.internal.BlockingGuard;
-import ai.runloop.api.internal.Failures;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * How every blocking SDK method is made from its asynchronous twin: refuse on an event loop, then wait
  * for the future and rethrow its failure as the SDK exception it already is.
  */
 public final class Blocking {
+    private static final String ALTERNATIVE = "AsyncRunloopSDK (the CompletableFuture flavour of the SDK)";
     private Blocking() {
     }
 
@@ -23,23 +21,7 @@ public final class Blocking {
      * @throws IllegalStateException on a Vert.x or Netty event-loop thread, pointing to AsyncRunloopSDK
      */
     public static <T> T join(CompletableFuture<T> future, String operation) {
-        try {
-            BlockingGuard.check(operation, "AsyncRunloopSDK (the CompletableFuture flavour of the SDK)");
-        } catch (IllegalStateException e) {
-            future.cancel(true);
-            throw e;
-        }
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RunloopException(operation + ": interrupted while waiting", e);
-        } catch (ExecutionException e) {
-            throw Failures.map(operation, e.getCause());
-        } catch (CancellationException e) {
-            throw e;
-        }
+        return ApiCore.join(future, operation, ALTERNATIVE);
     }
 
     /**
@@ -63,6 +45,6 @@ public final class Blocking {
      * @param operation the blocking method, for messages
      */
     public static void check(String operation) {
-        BlockingGuard.check(operation, "AsyncRunloopSDK (the CompletableFuture flavour of the SDK)");
+        BlockingGuard.check(operation, ALTERNATIVE);
     }
 }
