@@ -10,6 +10,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -39,6 +40,32 @@ final class ClientPerKind {
 
     synchronized HttpClient get(RequestKind kind, boolean cleartext) {
         return clients.computeIfAbsent(kind + (cleartext ? "/http" : "/https"), ignored -> build(cleartext));
+    }
+
+    /**
+     * The client for a request kind without blocking the caller: at once when it exists, else built on a
+     * short-lived daemon thread, because building a JDK {@code HttpClient} takes about 0.3 s cold and
+     * {@code send} must not block (the caller may be an event loop).
+     */
+    CompletableFuture<HttpClient> getAsync(RequestKind kind, boolean cleartext) {
+        HttpClient built;
+        synchronized (this) {
+            built = clients.get(kind + (cleartext ? "/http" : "/https"));
+        }
+        if (built != null) {
+            return CompletableFuture.completedFuture(built);
+        }
+        CompletableFuture<HttpClient> client = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                client.complete(get(kind, cleartext));
+            } catch (RuntimeException | Error e) {
+                client.completeExceptionally(e);
+            }
+        }, "runloop-jdk-transport-client-builder");
+        builder.setDaemon(true);
+        builder.start();
+        return client;
     }
 
     /** Forgets the clients; the JDK 17 client has no close and frees its threads once unreachable. */

@@ -63,19 +63,27 @@ public final class JdkHttpTransport implements HttpTransport {
             return result;
         }
         inFlight.add(result);
+        java.net.http.HttpRequest jdkRequest;
         try {
-            java.net.http.HttpRequest jdkRequest = RequestConverter.toJdk(request);
-            HttpClient client = clients.get(request.kind(), "http".equalsIgnoreCase(request.uri().getScheme()));
-            if (request.streamResponse()) {
-                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
-            } else {
-                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofByteArray()), JdkHttpTransport::buffered, what);
-            }
+            jdkRequest = RequestConverter.toJdk(request);
         } catch (FileNotFoundException | RuntimeException e) {
-            inFlight.remove(result);
-            result.completeExceptionally(new TransportException(TransportException.Reason.IO,
-                    what + ": cannot send the request: " + e, e));
+            cannotSend(result, what, e);
             return result;
+        }
+        CompletableFuture<HttpClient> client = clients.getAsync(request.kind(),
+                "http".equalsIgnoreCase(request.uri().getScheme()));
+        if (client.isDone()) {
+            dispatch(client.join(), jdkRequest, request, result, what);
+        } else {
+            client.whenComplete((built, failure) -> {
+                if (failure != null) {
+                    cannotSend(result, what, failure);
+                } else if (result.isDone()) {
+                    inFlight.remove(result); // cancelled or timed out while the client was being built
+                } else {
+                    dispatch(built, jdkRequest, request, result, what);
+                }
+            });
         }
         if (!request.streamResponse() && request.timeout().isPresent()) {
             java.time.Duration timeout = request.timeout().get();
@@ -90,6 +98,25 @@ public final class JdkHttpTransport implements HttpTransport {
             close();
         }
         return result;
+    }
+
+    private void dispatch(HttpClient client, java.net.http.HttpRequest jdkRequest, HttpRequest request,
+                          CompletableFuture<HttpResponse> result, String what) {
+        try {
+            if (request.streamResponse()) {
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
+            } else {
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofByteArray()), JdkHttpTransport::buffered, what);
+            }
+        } catch (RuntimeException e) {
+            cannotSend(result, what, e);
+        }
+    }
+
+    private void cannotSend(CompletableFuture<HttpResponse> result, String what, Throwable e) {
+        inFlight.remove(result);
+        result.completeExceptionally(new TransportException(TransportException.Reason.IO,
+                what + ": cannot send the request: " + e, e));
     }
 
     /** Fails requests in flight with {@code CLOSED}, which aborts them, and drops the clients. */
