@@ -12,16 +12,18 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 in one NIO thread that answers requests whose path contains
- * {@code /ok} with {@code 200 {}} (keep-alive) and never answers any other. It counts the
- * connections open right now and the requests it has read, so tests can see what a client frees.
+ * {@code /ok} (or one of the given path fragments) with 200 and a JSON body (keep-alive), and never
+ * answers any other. It counts the connections open right now and the requests it has read, so tests
+ * can see what a client frees.
  */
 final class HangingServer implements AutoCloseable {
-    private static final byte[] OK = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-            .getBytes(StandardCharsets.US_ASCII);
+    private final Map<String, byte[]> answers = new LinkedHashMap<>();
 
     private final ServerSocketChannel server;
     private final Selector selector;
@@ -30,8 +32,25 @@ final class HangingServer implements AutoCloseable {
     private int open;
     private int requests;
     private int accepted;
+    private int hanging;
+
+    /** What the server knows of one connection. */
+    private static final class Connection {
+        final StringBuilder pending = new StringBuilder();
+        boolean hanging;
+    }
 
     HangingServer() {
+        this(Map.of());
+    }
+
+    /**
+     * @param answers JSON bodies by a fragment of the request line (first match wins), answered besides
+     *                {@code /ok}
+     */
+    HangingServer(Map<String, String> answers) {
+        answers.forEach((fragment, body) -> this.answers.put(fragment, ok(body)));
+        this.answers.put("/ok", ok("{}"));
         try {
             selector = Selector.open();
             server = ServerSocketChannel.open();
@@ -44,6 +63,15 @@ final class HangingServer implements AutoCloseable {
         thread = new Thread(this::loop, "hanging-server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static byte[] ok(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
     }
 
     URI baseUrl() {
@@ -68,8 +96,18 @@ final class HangingServer implements AutoCloseable {
      * @return whether it held before the deadline
      */
     synchronized boolean await(IntPredicate onOpen, IntPredicate onRequests, Duration limit) throws InterruptedException {
+        return awaitState(() -> onOpen.test(open) && onRequests.test(requests), limit);
+    }
+
+    /** @return whether exactly {@code count} connections hang before the deadline (woken by every change) */
+    synchronized boolean awaitHanging(int count, Duration limit) throws InterruptedException {
+        return awaitState(() -> hanging == count, limit);
+    }
+
+    private synchronized boolean awaitState(java.util.function.BooleanSupplier state, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!(onOpen.test(open) && onRequests.test(requests))) {
+        while (!state.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -77,6 +115,11 @@ final class HangingServer implements AutoCloseable {
             wait(Math.max(1, left / 1_000_000));
         }
         return true;
+    }
+
+    private synchronized void hangingChanged(int delta) {
+        hanging += delta;
+        notifyAll();
     }
 
     private synchronized void changed(int openDelta, int requestDelta, int acceptedDelta) {
@@ -104,7 +147,7 @@ final class HangingServer implements AutoCloseable {
                         SocketChannel c = server.accept();
                         if (c != null) {
                             c.configureBlocking(false);
-                            c.register(selector, SelectionKey.OP_READ, new StringBuilder());
+                            c.register(selector, SelectionKey.OP_READ, new Connection());
                             changed(1, 0, 1);
                         }
                     } else if (key.isReadable()) {
@@ -120,7 +163,8 @@ final class HangingServer implements AutoCloseable {
 
     private void read(SelectionKey key, ByteBuffer buffer) {
         SocketChannel c = (SocketChannel) key.channel();
-        StringBuilder pending = (StringBuilder) key.attachment();
+        Connection connection = (Connection) key.attachment();
+        StringBuilder pending = connection.pending;
         int n;
         try {
             buffer.clear();
@@ -135,6 +179,9 @@ final class HangingServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+            if (connection.hanging) {
+                hangingChanged(-1);
+            }
             changed(-1, 0, 0);
             return;
         }
@@ -145,9 +192,14 @@ final class HangingServer implements AutoCloseable {
             pending.delete(0, end + 4);
             changed(0, 1, 0);
             String requestLine = head.lines().findFirst().orElse("");
-            if (requestLine.contains("/ok")) {
+            byte[] answer = answers.entrySet().stream().filter(a -> requestLine.contains(a.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (answer == null && !connection.hanging) {
+                connection.hanging = true;
+                hangingChanged(1);
+            } else if (answer != null) {
                 try {
-                    c.write(ByteBuffer.wrap(OK));
+                    c.write(ByteBuffer.wrap(answer));
                 } catch (IOException ignored) {
                     // the client went away; its read will see it
                 }

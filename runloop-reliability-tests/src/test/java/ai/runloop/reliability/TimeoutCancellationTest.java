@@ -109,4 +109,23 @@ class TimeoutCancellationTest {
                     + server.accepted() + ", open at the end " + server.open());
         }
     }
+
+    @ParameterizedTest(name = "cancelling exec in its second step on {0}")
+    @MethodSource("transports")
+    void cancellingAMultiStepCallStopsTheStepInFlight(String transport) throws Exception {
+        // execute answers "running"; the wait for completion that follows is never answered.
+        Map<String, String> answers = Map.of("/execute ",
+                "{\"devbox_id\":\"dbx_1\",\"execution_id\":\"exe_1\",\"status\":\"running\"}");
+        try (HangingServer server = new HangingServer(answers);
+             RunloopSDK sdk = sdk(transport, server, Duration.ofSeconds(60))) {
+            CompletableFuture<?> exec = sdk.async().devbox().fromId("dbx_1").cmd().exec("sleep 600");
+            assertTrue(server.awaitHanging(1, HANG_DETECTOR), "the wait after execute did not reach the server");
+            exec.cancel(true);
+            assertThrows(CancellationException.class, exec::join);
+            // The wait's own timeout (its 25 s hold plus a buffer) would close the connection anyway after
+            // ~30 s, so the bound here is well below that: only a cancel that reached the wait passes.
+            assertTrue(server.awaitHanging(0, Duration.ofSeconds(15)), "the wait's connection stayed open after the cancel");
+            assertEquals(2, server.requests(), "execute, then one wait");
+        }
+    }
 }

@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The request pipeline of one client: encodes a call, adds the headers of every request, sends it
@@ -266,8 +265,7 @@ public final class ApiCore implements AutoCloseable {
         private final String idempotencyKey;
         private final String what;
         private final List<Throwable> earlier = new ArrayList<>();
-        private final AtomicReference<CompletableFuture<HttpResponse>> inFlight = new AtomicReference<>();
-        private final CompletableFuture<HttpResponse> result = new CancelPropagatingFuture<>();
+        private final CancelPropagatingFuture<HttpResponse> result = new CancelPropagatingFuture<>();
 
         Exchange(Endpoint endpoint, EncodedRequest encoded, RequestOptions options) {
             this.endpoint = endpoint;
@@ -279,14 +277,6 @@ public final class ApiCore implements AutoCloseable {
             this.idempotencyKey = endpoint.method().equals("GET") ? null
                     : options.idempotencyKey().orElseGet(() -> "stainless-java-retry-" + UUID.randomUUID());
             this.what = describe(endpoint, encoded.resourceId());
-            result.whenComplete((r, e) -> {
-                if (result.isCancelled()) {
-                    CompletableFuture<HttpResponse> current = inFlight.get();
-                    if (current != null) {
-                        current.cancel(true);
-                    }
-                }
-            });
         }
 
         CompletableFuture<HttpResponse> start() {
@@ -352,9 +342,8 @@ public final class ApiCore implements AutoCloseable {
             }
             // A backstop for transports whose own timeout does not cover the whole exchange.
             sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
-            inFlight.set(sent);
+            result.follow(sent);
             if (result.isCancelled()) {
-                sent.cancel(true);
                 return;
             }
             sent.whenComplete((response, error) -> {

@@ -147,7 +147,7 @@ public final class Waits {
     }
 
     private static final class Loop<T> {
-        final CompletableFuture<T> result = new CompletableFuture<>();
+        final CancelPropagatingFuture<T> result = new CancelPropagatingFuture<>();
         final long started = System.nanoTime();
         final Duration budget;
         final PollingConfig polling;
@@ -168,6 +168,12 @@ public final class Waits {
             this.status = status;
         }
 
+        /** Makes a cancel of the loop's result stop this request too. */
+        CompletableFuture<T> inFlight(CompletableFuture<T> request) {
+            result.follow(request);
+            return request;
+        }
+
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - started);
         }
@@ -180,7 +186,7 @@ public final class Waits {
             if (current != null) {
                 java.util.function.Supplier<CompletableFuture<T>> read = current;
                 current = null;
-                read.get().whenComplete((value, error) -> {
+                inFlight(read.get()).whenComplete((value, error) -> {
                     if (value != null) {
                         last = value;
                     }
@@ -204,7 +210,7 @@ public final class Waits {
             Duration hold = remaining.compareTo(clamp) < 0 ? remaining : clamp;
             attempts++;
             long sent = System.nanoTime();
-            request.apply(hold).whenComplete((value, error) -> {
+            inFlight(request.apply(hold)).whenComplete((value, error) -> {
                 if (error != null) {
                     Throwable cause = Failures.unwrap(error);
                     boolean notYet = cause instanceof ApiStatusException s && s.status() == 408
@@ -244,7 +250,7 @@ public final class Waits {
                 return;
             }
             attempts++;
-            fetch.get().whenComplete((value, error) -> {
+            inFlight(fetch.get()).whenComplete((value, error) -> {
                 if (error != null) {
                     result.completeExceptionally(Failures.map(awaited, error));
                     return;
