@@ -46,7 +46,9 @@ public final class AsyncBlueprintOps {
      * {@code build-context-<name>}), then builds as {@link #create(BlueprintCreateParams, PollingConfig)}.
      *
      * @param params     name, Dockerfile, ... (its build context is replaced)
-     * @param contextDir the local build context directory
+     * @param contextDir the local build context directory; what its {@code .dockerignore} names stays out
+     *                   (for other rules upload it with {@link AsyncStorageObjectOps#uploadFromDir(Path, String, DirFilter)}
+     *                   and pass the object as the build context)
      * @param polling    interval, attempts and budget (null for the default)
      * @return the blueprint once built
      */

@@ -114,7 +114,8 @@ public final class AsyncStorageObjectOps {
     }
 
     /**
-     * @param dir a local directory, packed as a gzip-compressed tar (names relative to it)
+     * @param dir a local directory, packed as a gzip-compressed tar (names relative to it), without what
+     *            its {@code .dockerignore} names, if it has one
      * @return the completed object, named {@code <dir name>.tar.gz}, content type {@code tgz}
      */
     public CompletableFuture<AsyncStorageObject> uploadFromDir(Path dir) {
@@ -123,12 +124,25 @@ public final class AsyncStorageObjectOps {
     }
 
     /**
-     * @param dir  a local directory, packed as a gzip-compressed tar into a temporary file first
+     * @param dir  a local directory, packed as a gzip-compressed tar into a temporary file first, without
+     *             what its {@code .dockerignore} names, if it has one
      * @param name the object's name
      * @return the completed object, content type {@code tgz}
      */
     public CompletableFuture<AsyncStorageObject> uploadFromDir(Path dir, String name) {
+        return uploadFromDir(dir, name, DirFilter.dockerignore());
+    }
+
+    /**
+     * @param dir    a local directory, packed as a gzip-compressed tar into a temporary file first
+     * @param name   the object's name
+     * @param filter which entries go in ({@link DirFilter#dockerignore()}, {@link DirFilter#patterns(String...)},
+     *               {@link DirFilter#everything()} …)
+     * @return the completed object, content type {@code tgz}
+     */
+    public CompletableFuture<AsyncStorageObject> uploadFromDir(Path dir, String name, DirFilter filter) {
         Checks.notNull("dir", dir);
+        Checks.notNull("filter", filter);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("dir must be a directory but was " + dir);
         }
@@ -141,7 +155,7 @@ public final class AsyncStorageObjectOps {
         }
         return CompletableFuture.runAsync(() -> {
             try {
-                TarGz.write(dir, archive);
+                TarGz.write(dir, archive, filter.select(dir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot archive " + dir, e);
             }

@@ -39,7 +39,8 @@ public final class BlueprintOps {
 
     /**
      * @param params     name, Dockerfile, ...
-     * @param contextDir the local build context, uploaded as a tar.gz object
+     * @param contextDir the local build context, uploaded as a tar.gz object without what its
+     *                   {@code .dockerignore} names (as {@code docker build} leaves it out)
      * @param polling    interval, attempts and budget
      * @return the blueprint once built
      */

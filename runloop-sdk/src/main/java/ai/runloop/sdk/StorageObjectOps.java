@@ -78,7 +78,7 @@ public final class StorageObjectOps {
     }
 
     /**
-     * @param dir a local directory, uploaded as a tar.gz
+     * @param dir a local directory, uploaded as a tar.gz without what its {@code .dockerignore} names
      * @return the completed object
      */
     public StorageObject uploadFromDir(Path dir) {
@@ -86,12 +86,22 @@ public final class StorageObjectOps {
     }
 
     /**
-     * @param dir  a local directory, uploaded as a tar.gz
+     * @param dir  a local directory, uploaded as a tar.gz without what its {@code .dockerignore} names
      * @param name the object's name
      * @return the completed object
      */
     public StorageObject uploadFromDir(Path dir, String name) {
         return new StorageObject(Blocking.call("storageObject.uploadFromDir", () -> async.uploadFromDir(dir, name)));
+    }
+
+    /**
+     * @param dir    a local directory, uploaded as a tar.gz
+     * @param name   the object's name
+     * @param filter which entries go in
+     * @return the completed object
+     */
+    public StorageObject uploadFromDir(Path dir, String name, DirFilter filter) {
+        return new StorageObject(Blocking.call("storageObject.uploadFromDir", () -> async.uploadFromDir(dir, name, filter)));
     }
 
     /**

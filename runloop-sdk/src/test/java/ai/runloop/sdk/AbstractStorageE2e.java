@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,38 @@ abstract class AbstractStorageE2e extends E2eBase {
         assertEquals(ObjectContentType.TGZ, await(a.getInfo()).contentType());
         await(a.delete());
         o.delete();
+    }
+
+    @Test
+    void directoryUploadsLeaveOutWhatTheIgnoreRulesName(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(dir.resolve(".dockerignore"), "# not in the build context\nnode_modules\n*.log\n!keep.log\n");
+        Files.writeString(Files.createDirectories(dir.resolve("node_modules/pkg")).resolve("index.js"), "x");
+        Files.writeString(dir.resolve("debug.log"), "noise");
+        Files.writeString(dir.resolve("keep.log"), "kept");
+        Files.writeString(Files.createDirectories(dir.resolve("src")).resolve("app.py"), "print(1)");
+
+        assertEquals(List.of(".dockerignore", "Dockerfile", "keep.log", "src/", "src/app.py"),
+                members(sdk.storageObject().uploadFromDir(dir), tmp.resolve("default.tgz")));
+        assertEquals(List.of("Dockerfile", "src/", "src/app.py"), members(sdk.storageObject().uploadFromDir(dir, "p.tgz",
+                DirFilter.patterns(".dockerignore", "*.log", "node_modules")), tmp.resolve("patterns.tgz")));
+        List<String> everything = members(sdk.storageObject().uploadFromDir(dir, "all.tgz",
+                DirFilter.everything().including(p -> !p.startsWith("src"))), tmp.resolve("all.tgz"));
+        assertEquals(List.of(".dockerignore", "Dockerfile", "debug.log", "keep.log", "node_modules/",
+                "node_modules/pkg/", "node_modules/pkg/index.js"), everything);
+        assertThrows(IllegalArgumentException.class, () -> DirFilter.patterns("src/[ab"));
+    }
+
+    /** @return the member names of an uploaded tar.gz, as {@code tar -t} lists them, sorted */
+    private static List<String> members(StorageObject archive, Path into) throws Exception {
+        archive.downloadToFile(into);
+        archive.delete();
+        Process tar = new ProcessBuilder("tar", "-tzf", into.toString()).redirectErrorStream(true).start();
+        String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(tar.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, tar.exitValue(), listing);
+        return listing.lines().sorted().toList();
     }
 
     @Test

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,22 +27,79 @@ public final class TarGz {
     private TarGz() {
     }
 
+    /** Which entries of the directory go into the archive. */
+    public interface EntryFilter {
+        /** Every entry. */
+        EntryFilter ALL = new EntryFilter() {
+            @Override
+            public boolean keeps(String relativePath) {
+                return true;
+            }
+
+            @Override
+            public boolean mayKeepBelow(String folder) {
+                return true;
+            }
+        };
+
+        /**
+         * @param relativePath a slash-separated path relative to the directory
+         * @return whether the entry goes into the archive
+         */
+        boolean keeps(String relativePath);
+
+        /**
+         * @param folder a slash-separated folder path relative to the directory
+         * @return false when nothing below the folder can be kept, so it is not walked at all
+         */
+        boolean mayKeepBelow(String folder);
+    }
+
     /**
      * @param dir    the directory to pack
      * @param target the archive to write (replaced)
      * @throws IOException when reading or writing fails
      */
     public static void write(Path dir, Path target) throws IOException {
+        write(dir, target, EntryFilter.ALL);
+    }
+
+    /**
+     * @param dir    the directory to pack
+     * @param target the archive to write (replaced)
+     * @param filter which entries go in
+     * @throws IOException when reading or writing fails
+     */
+    public static void write(Path dir, Path target, EntryFilter filter) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("dir must be a directory but was " + dir);
         }
         List<Path> entries = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(p -> !p.equals(dir)).sorted().forEach(entries::add);
-        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
+                if (folder.equals(dir)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String name = relative(dir, folder);
+                if (filter.keeps(name)) {
+                    entries.add(folder);
+                }
+                return filter.mayKeepBelow(name) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (filter.keeps(relative(dir, file))) {
+                    entries.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        entries.sort(null);
         try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(target)), 1 << 16)) {
             for (Path p : entries) {
-                String name = dir.relativize(p).toString().replace('\\', '/');
+                String name = relative(dir, p);
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     entry(out, name + "/", '5', 0, Files.getLastModifiedTime(p).toMillis(), 0755);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -58,6 +117,10 @@ public final class TarGz {
             }
             out.write(new byte[BLOCK * 2]);
         }
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
     }
 
     private static void entry(OutputStream out, String name, char type, long size, long mtimeMs, int mode)
