@@ -124,6 +124,25 @@ public final class AsyncDevbox {
         return ctx.client().devboxes().async().resume(id, null);
     }
 
+    /**
+     * Calls {@code callback} once when the platform announces that this devbox will be evicted (moved off
+     * its host; the event carries the deadline), replacing an earlier callback of this devbox. While any
+     * devbox of this SDK has a callback, the SDK keeps one account-wide eviction stream open and
+     * reopens it after errors; it closes the stream when the last callback has fired or been cancelled,
+     * or when the SDK is closed.
+     *
+     * @param callback runs on a transport thread: keep it cheap, never block in it
+     */
+    public void onEvict(java.util.function.Consumer<ai.runloop.model.devboxes.DevboxEvictionEventView> callback) {
+        Checks.notNull("callback", callback);
+        ctx.evictions().register(id, callback);
+    }
+
+    /** @return whether this devbox had an eviction callback, which is now removed */
+    public boolean cancelOnEvict() {
+        return ctx.evictions().unregister(id);
+    }
+
     /** @return completes when the idle timer was reset */
     public CompletableFuture<Void> keepAlive() {
         return ctx.client().devboxes().async().keepAlive(id, null).thenApply(v -> null);

@@ -36,9 +36,11 @@ public final class AsyncRunloopSDK implements AutoCloseable {
     private final AsyncMcpConfigOps mcpConfig;
     private final AsyncAxonOps axon;
 
+    private final SdkContext ctx;
+
     AsyncRunloopSDK(RunloopClient client) {
         this.client = client;
-        SdkContext ctx = SdkContext.of(client);
+        this.ctx = SdkContext.of(client);
         this.devbox = new AsyncDevboxOps(ctx);
         this.blueprint = new AsyncBlueprintOps(ctx);
         this.snapshot = new AsyncSnapshotOps(ctx);
@@ -137,7 +139,7 @@ public final class AsyncRunloopSDK implements AutoCloseable {
     /** Releases the transport. Handles stay valid as ids but can make no more calls. */
     @Override
     public void close() {
-        client.close();
+        ctx.close();
     }
 
     @Override

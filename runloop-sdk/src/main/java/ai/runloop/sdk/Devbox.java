@@ -126,6 +126,21 @@ public final class Devbox implements AutoCloseable {
         return Blocking.call("Devbox.resumeAsync", async::resumeAsync);
     }
 
+    /**
+     * Calls {@code callback} once when the platform announces that this devbox will be evicted; see
+     * {@link AsyncDevbox#onEvict(java.util.function.Consumer)}. Returns at once.
+     *
+     * @param callback runs on a transport thread: keep it cheap, never block in it
+     */
+    public void onEvict(java.util.function.Consumer<ai.runloop.model.devboxes.DevboxEvictionEventView> callback) {
+        async.onEvict(callback);
+    }
+
+    /** @return whether this devbox had an eviction callback, which is now removed */
+    public boolean cancelOnEvict() {
+        return async.cancelOnEvict();
+    }
+
     /** Resets the idle timer. */
     public void keepAlive() {
         Blocking.call("Devbox.keepAlive", async::keepAlive);

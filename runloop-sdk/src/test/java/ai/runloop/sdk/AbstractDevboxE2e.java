@@ -13,12 +13,16 @@ import ai.runloop.model.blueprints.BlueprintCreateParams;
 import ai.runloop.model.devboxes.DevboxCreateParams;
 import ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView;
 import ai.runloop.model.devboxes.DevboxSnapshotDiskAsyncParams;
+import ai.runloop.model.devboxes.DevboxEvictionEventView;
 import ai.runloop.model.devboxes.DevboxStatus;
 import ai.runloop.model.devboxes.DevboxView;
 import ai.runloop.model.devboxes.DiskSnapshotUpdateParams;
 import ai.runloop.model.devboxes.ExecutionStatus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,31 @@ abstract class AbstractDevboxE2e extends E2eBase {
 
     private static List<String> expected(String prefix) {
         return IntStream.rangeClosed(1, 3000).mapToObj(i -> prefix + i).collect(Collectors.toList());
+    }
+
+    @Test
+    void anEvictionCallbackFiresOnceWhenTheEvictionIsAnnounced() throws Exception {
+        try (Devbox devbox = sdk.devbox().create()) {
+            CompletableFuture<DevboxEvictionEventView> evicted = new CompletableFuture<>();
+            devbox.onEvict(evicted::complete);
+            // The SDK opens the eviction stream in the background: announce until a stream has heard it.
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int streams = 0;
+            while (streams == 0 && System.nanoTime() < deadline) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(emulator.baseUrl().resolve("/_emulator/evictions"))
+                        .header("Authorization", "Bearer " + emulator.token()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"devbox_id\":\"" + devbox.id()
+                                + "\",\"eviction_deadline_ms\":1234}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                streams = Integer.parseInt(r.body().replaceAll(".*\"streams\":(\\d+).*", "$1"));
+            }
+            assertEquals(1, streams, "one eviction stream for the SDK");
+            DevboxEvictionEventView event = await(evicted);
+            assertEquals(devbox.id(), event.devboxId());
+            assertEquals(1234L, event.evictionDeadlineMs());
+            assertFalse(devbox.cancelOnEvict(), "the callback fired and was removed");
+        }
     }
 
     @Test

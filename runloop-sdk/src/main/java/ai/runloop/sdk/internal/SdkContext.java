@@ -5,19 +5,28 @@ import ai.runloop.api.internal.ApiCore;
 import ai.runloop.api.internal.ClientAccess;
 
 /**
- * What every handle of one SDK shares: the REST client, its pipeline (for the wait helpers) and the
- * plain HTTP client for presigned URLs.
+ * What every handle of one SDK shares: the REST client, its pipeline (for the wait helpers), the
+ * plain HTTP client for presigned URLs and the eviction callbacks.
  *
  * @param client    the REST client
  * @param core      its pipeline
  * @param presigned presigned URL transfers
+ * @param evictions eviction callbacks of the devboxes
  */
-public record SdkContext(RunloopClient client, ApiCore core, Presigned presigned) {
+public record SdkContext(RunloopClient client, ApiCore core, Presigned presigned, EvictionMonitor evictions) {
     /**
      * @param client the REST client
      * @return a context for it
      */
     public static SdkContext of(RunloopClient client) {
-        return new SdkContext(client, ClientAccess.core(client), new Presigned());
+        ApiCore core = ClientAccess.core(client);
+        return new SdkContext(client, core, new Presigned(),
+                new EvictionMonitor(() -> client.devboxes().async().watchEvictions(ai.runloop.api.RequestOptions.none()), core::delay));
+    }
+
+    /** Stops what the handles share (the eviction stream) and the transport. */
+    public void close() {
+        evictions.close();
+        client.close();
     }
 }
