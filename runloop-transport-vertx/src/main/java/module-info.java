@@ -7,6 +7,7 @@ module ai.runloop.transport.vertx {
     requires ai.runloop.api;
     requires transitive io.vertx.core;
     requires io.netty.buffer;
+    requires io.netty.handler;
     requires static io.vertx.codegen.api;
 
     exports ai.runloop.transport.vertx;

@@ -10,10 +10,9 @@ import java.util.Objects;
  * Factories of Vert.x transports, to pass a transport to a client explicitly.
  *
  * <p>Futures returned by a Vert.x transport's {@code send} that was called on a Vert.x context
- * complete on that context, so their callbacks may touch the verticle's state. What a Vert.x
- * transport does not honour of {@link TransportOptions}: a custom
- * {@linkplain TransportOptions#sslContext() SSLContext} (the JDK's default trust is used; configure
- * trust on the JVM instead).
+ * complete on that context, so their callbacks may touch the verticle's state. Every
+ * {@link TransportOptions} setting is honoured, a custom {@linkplain TransportOptions#sslContext() SSLContext}
+ * included (its trust and keys are used, and host names are still checked).
  */
 public final class VertxTransports {
 

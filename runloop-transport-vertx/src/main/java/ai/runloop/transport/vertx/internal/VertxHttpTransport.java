@@ -145,6 +145,7 @@ public final class VertxHttpTransport implements HttpTransport {
                 .setKeepAlive(true)
                 .setDecompressionSupported(false);
         if (key.tls()) {
+            options.sslContext().ifPresent(context -> clientOptions.setSslEngineOptions(new GivenSslContextOptions(context)));
             clientOptions.setUseAlpn(options.preferHttp2())
                     .setProtocolVersion(options.preferHttp2() ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1);
         } else if (options.h2cPriorKnowledge()) {
