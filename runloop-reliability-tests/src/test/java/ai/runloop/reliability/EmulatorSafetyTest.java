@@ -96,10 +96,33 @@ class EmulatorSafetyTest {
     }
 
     private boolean existsOutsideHome(String name) throws IOException {
-        try (Stream<Path> all = Files.walk(base)) {
-            if (all.anyMatch(p -> p.getFileName().toString().equals(name) && !p.startsWith(home))) {
-                return true;
+        java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
+        Files.walkFileTree(base, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return visitFile(dir, attrs);
             }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (p.getFileName() != null && p.getFileName().toString().equals(name) && !p.startsWith(home)) {
+                    found.set(true);
+                    return java.nio.file.FileVisitResult.TERMINATE;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                // The emulator's own temporary upload files come and go while the walk runs.
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        if (found.get()) {
+            return true;
         }
         return Files.exists(Path.of("/tmp", name)) || Files.exists(Path.of("/", name)) || Files.exists(Path.of("/etc", name));
     }
