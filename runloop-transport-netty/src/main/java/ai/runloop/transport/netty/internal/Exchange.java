@@ -96,7 +96,8 @@ final class Exchange {
         if (request.streamResponse()) {
             channel.config().setAutoRead(false);
         }
-        RequestWriter.write(channel, this, bound.zeroCopyFiles());
+        RequestWriter.write(channel, this, bound.zeroCopyFiles(),
+                bound instanceof H1Connection h1 ? h1.sharedHeads() : null);
         if (request.streamResponse()) {
             channel.read();
         }
