@@ -32,19 +32,70 @@ public final class AccountsReaders {
         String f8 = null; // external_billing_account_id
         String f9 = null; // stripe_customer_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "account_status" -> f1 = enumAccountsAccountViewAccountStatus(p, p.next());
-                case "billing" -> f2 = AccountsReaders.readAccountViewBilling(p, p.next());
-                case "created_at" -> f3 = JsonReading.string(p, p.next());
-                case "name" -> f4 = JsonReading.string(p, p.next());
-                case "tier" -> f5 = enumAccountsAccountViewTier(p, p.next());
-                case "account_billing_type" -> f6 = enumAccountsAccountBillingType(p, p.next());
-                case "active_subscription" -> f7 = JsonReading.string(p, p.next());
-                case "external_billing_account_id" -> f8 = JsonReading.string(p, p.next());
-                case "stripe_customer_id" -> f9 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("tier")) {
+                        f5 = enumAccountsAccountViewTier(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("billing")) {
+                        f2 = AccountsReaders.readAccountViewBilling(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("created_at")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("account_status")) {
+                        f1 = enumAccountsAccountViewAccountStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("stripe_customer_id")) {
+                        f9 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("active_subscription")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("account_billing_type")) {
+                        f6 = enumAccountsAccountBillingType(p, p.next());
+                        continue;
+                    }
+                }
+                case 27 -> {
+                    if (key.equals("external_billing_account_id")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.AccountView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9);
     }
@@ -66,13 +117,36 @@ public final class AccountsReaders {
         ai.runloop.model.accounts.AccountView.Billing.Stripe f2 = null; // stripe
         String f3 = null; // stripe_customer_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "account_billing_type" -> f0 = enumAccountsAccountBillingType(p, p.next());
-                case "aws" -> f1 = AccountsReaders.readAccountViewBillingAws(p, p.next());
-                case "stripe" -> f2 = AccountsReaders.readAccountViewBillingStripe(p, p.next());
-                case "stripe_customer_id" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("aws")) {
+                        f1 = AccountsReaders.readAccountViewBillingAws(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("stripe")) {
+                        f2 = AccountsReaders.readAccountViewBillingStripe(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("stripe_customer_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("account_billing_type")) {
+                        f0 = enumAccountsAccountBillingType(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.AccountView.Billing(f0, f1, f2, f3);
     }
@@ -93,12 +167,28 @@ public final class AccountsReaders {
         String f1 = null; // license_arn
         String f2 = null; // subscription_status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "customer_identifier" -> f0 = JsonReading.string(p, p.next());
-                case "license_arn" -> f1 = JsonReading.string(p, p.next());
-                case "subscription_status" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 11 -> {
+                    if (key.equals("license_arn")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("customer_identifier")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("subscription_status")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.AccountView.Billing.Aws(f0, f1, f2);
     }
@@ -118,11 +208,24 @@ public final class AccountsReaders {
         String f0 = null; // active_subscription
         String f1 = null; // customer_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "active_subscription" -> f0 = JsonReading.string(p, p.next());
-                case "customer_id" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 11 -> {
+                    if (key.equals("customer_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("active_subscription")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.AccountView.Billing.Stripe(f0, f1);
     }
@@ -144,13 +247,36 @@ public final class AccountsReaders {
         String f2 = null; // key_secret
         String f3 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "expires_at_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "key_secret" -> f2 = JsonReading.string(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("key_secret")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("expires_at_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.APIKeyCreatedView(f0, f1, f2, f3);
     }
@@ -170,11 +296,24 @@ public final class AccountsReaders {
         Long f0 = null; // expires_at_ms
         String f1 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "expires_at_ms" -> f0 = JsonReading.int64(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("expires_at_ms")) {
+                        f0 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.ApikeyCreateParams(f0, f1);
     }
@@ -197,14 +336,42 @@ public final class AccountsReaders {
         String f3 = null; // name
         java.util.List<ai.runloop.model.accounts.ScopeEntryView> f4 = null; // scopes
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "expires_at_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "key_secret" -> f2 = JsonReading.string(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "scopes" -> f4 = listAccountsScopeEntryView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("scopes")) {
+                        f4 = listAccountsScopeEntryView(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("key_secret")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("expires_at_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.RestrictedKeyCreatedView(f0, f1, f2, f3, f4);
     }
@@ -225,12 +392,30 @@ public final class AccountsReaders {
         String f1 = null; // name
         java.util.List<ai.runloop.model.accounts.ScopeEntryView> f2 = null; // scopes
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "expires_at_ms" -> f0 = JsonReading.int64(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                case "scopes" -> f2 = listAccountsScopeEntryView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("scopes")) {
+                        f2 = listAccountsScopeEntryView(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("expires_at_ms")) {
+                        f0 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.RestrictedKeyCreateParams(f0, f1, f2);
     }
@@ -250,11 +435,24 @@ public final class AccountsReaders {
         ai.runloop.model.accounts.ScopeEntryView.AccessLevel f0 = null; // access_level
         ai.runloop.model.accounts.ScopeEntryView.ResourceType f1 = null; // resource_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "access_level" -> f0 = enumAccountsScopeEntryViewAccessLevel(p, p.next());
-                case "resource_type" -> f1 = enumAccountsScopeEntryViewResourceType(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 12 -> {
+                    if (key.equals("access_level")) {
+                        f0 = enumAccountsScopeEntryViewAccessLevel(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("resource_type")) {
+                        f1 = enumAccountsScopeEntryViewResourceType(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.accounts.ScopeEntryView(f0, f1);
     }

@@ -25,12 +25,30 @@ public final class AgentsReaders {
         ai.runloop.model.agents.AgentSource f1 = null; // source
         String f2 = null; // version
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "source" -> f1 = AgentsReaders.readAgentSource(p, p.next());
-                case "version" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("source")) {
+                        f1 = AgentsReaders.readAgentSource(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("version")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentCreateParams(f0, f1, f2);
     }
@@ -50,11 +68,24 @@ public final class AgentsReaders {
         java.util.Map<String, Integer> f0 = null; // counts
         Integer f1 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "counts" -> f0 = mapInteger(p, p.next());
-                case "total_count" -> f1 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("counts")) {
+                        f0 = mapInteger(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentDevboxCountsView(f0, f1);
     }
@@ -79,16 +110,54 @@ public final class AgentsReaders {
         String f5 = null; // starting_after
         String f6 = null; // version
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "is_public" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                case "version" -> f6 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("version")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("is_public")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentListParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -112,15 +181,48 @@ public final class AgentsReaders {
         String f4 = null; // starting_after
         String f5 = null; // version
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "search" -> f3 = JsonReading.string(p, p.next());
-                case "starting_after" -> f4 = JsonReading.string(p, p.next());
-                case "version" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("version")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentListPublicParams(f0, f1, f2, f3, f4, f5);
     }
@@ -141,12 +243,30 @@ public final class AgentsReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agents" -> f0 = listAgentsAgentView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("agents")) {
+                        f0 = listAgentsAgentView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentListView(f0, f1, f2);
     }
@@ -169,14 +289,38 @@ public final class AgentsReaders {
         ai.runloop.model.agents.AgentSource.Object f3 = null; // object
         ai.runloop.model.agents.AgentSource.Pip f4 = null; // pip
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "git" -> f1 = AgentsReaders.readAgentSourceGit(p, p.next());
-                case "npm" -> f2 = AgentsReaders.readAgentSourceNpm(p, p.next());
-                case "object" -> f3 = AgentsReaders.readAgentSourceObject(p, p.next());
-                case "pip" -> f4 = AgentsReaders.readAgentSourcePip(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("git")) {
+                        f1 = AgentsReaders.readAgentSourceGit(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("npm")) {
+                        f2 = AgentsReaders.readAgentSourceNpm(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("pip")) {
+                        f4 = AgentsReaders.readAgentSourcePip(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("object")) {
+                        f3 = AgentsReaders.readAgentSourceObject(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentSource(f0, f1, f2, f3, f4);
     }
@@ -197,12 +341,30 @@ public final class AgentsReaders {
         java.util.List<String> f1 = null; // agent_setup
         String f2 = null; // ref
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "repository" -> f0 = JsonReading.string(p, p.next());
-                case "agent_setup" -> f1 = listString(p, p.next());
-                case "ref" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("ref")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("repository")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("agent_setup")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentSource.Git(f0, f1, f2);
     }
@@ -223,12 +385,28 @@ public final class AgentsReaders {
         java.util.List<String> f1 = null; // agent_setup
         String f2 = null; // registry_url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "package_name" -> f0 = JsonReading.string(p, p.next());
-                case "agent_setup" -> f1 = listString(p, p.next());
-                case "registry_url" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 11 -> {
+                    if (key.equals("agent_setup")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("package_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("registry_url")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentSource.Npm(f0, f1, f2);
     }
@@ -248,11 +426,24 @@ public final class AgentsReaders {
         String f0 = null; // object_id
         java.util.List<String> f1 = null; // agent_setup
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "object_id" -> f0 = JsonReading.string(p, p.next());
-                case "agent_setup" -> f1 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("object_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("agent_setup")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentSource.Object(f0, f1);
     }
@@ -273,12 +464,28 @@ public final class AgentsReaders {
         java.util.List<String> f1 = null; // agent_setup
         String f2 = null; // registry_url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "package_name" -> f0 = JsonReading.string(p, p.next());
-                case "agent_setup" -> f1 = listString(p, p.next());
-                case "registry_url" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 11 -> {
+                    if (key.equals("agent_setup")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("package_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("registry_url")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentSource.Pip(f0, f1, f2);
     }
@@ -302,15 +509,48 @@ public final class AgentsReaders {
         ai.runloop.model.agents.AgentSource f4 = null; // source
         String f5 = null; // version
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "is_public" -> f2 = JsonReading.bool(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "source" -> f4 = AgentsReaders.readAgentSource(p, p.next());
-                case "version" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("source")) {
+                        f4 = AgentsReaders.readAgentSource(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("version")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("is_public")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.agents.AgentView(f0, f1, f2, f3, f4, f5);
     }

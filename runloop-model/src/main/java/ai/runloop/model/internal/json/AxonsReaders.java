@@ -24,11 +24,24 @@ public final class AxonsReaders {
         java.util.Map<String, String> f0 = null; // metadata
         String f1 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "metadata" -> f0 = mapString(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonCreateParams(f0, f1);
     }
@@ -49,12 +62,30 @@ public final class AxonsReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "events" -> f0 = listAxonsAxonEventView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("events")) {
+                        f0 = listAxonsAxonEventView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonEventListView(f0, f1, f2);
     }
@@ -79,16 +110,50 @@ public final class AxonsReaders {
         String f5 = null; // source
         Long f6 = null; // timestamp_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "axon_id" -> f0 = JsonReading.string(p, p.next());
-                case "event_type" -> f1 = JsonReading.string(p, p.next());
-                case "origin" -> f2 = enumAxonsAxonEventViewOrigin(p, p.next());
-                case "payload" -> f3 = JsonReading.string(p, p.next());
-                case "sequence" -> f4 = JsonReading.int64(p, p.next());
-                case "source" -> f5 = JsonReading.string(p, p.next());
-                case "timestamp_ms" -> f6 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("origin")) {
+                        f2 = enumAxonsAxonEventViewOrigin(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("source")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("axon_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("payload")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("sequence")) {
+                        f4 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("event_type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("timestamp_ms")) {
+                        f6 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonEventView(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -114,17 +179,60 @@ public final class AxonsReaders {
         String f6 = null; // search
         String f7 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "metadata[key]" -> f3 = JsonReading.string(p, p.next());
-                case "metadata[key][in]" -> f4 = JsonReading.string(p, p.next());
-                case "name" -> f5 = JsonReading.string(p, p.next());
-                case "search" -> f6 = JsonReading.string(p, p.next());
-                case "starting_after" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("metadata[key]")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("metadata[key][in]")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonListParams(f0, f1, f2, f3, f4, f5, f6, f7);
     }
@@ -145,12 +253,30 @@ public final class AxonsReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "axons" -> f0 = listAxonsAxonView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("axons")) {
+                        f0 = listAxonsAxonView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonListView(f0, f1, f2);
     }
@@ -172,13 +298,34 @@ public final class AxonsReaders {
         String f2 = null; // payload
         String f3 = null; // source
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "event_type" -> f0 = JsonReading.string(p, p.next());
-                case "origin" -> f1 = enumAxonsAxonPublishParamsOrigin(p, p.next());
-                case "payload" -> f2 = JsonReading.string(p, p.next());
-                case "source" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("origin")) {
+                        f1 = enumAxonsAxonPublishParamsOrigin(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("source")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("payload")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("event_type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonPublishParams(f0, f1, f2, f3);
     }
@@ -197,10 +344,18 @@ public final class AxonsReaders {
         JsonReading.startObject(e, "AxonSubscribeSseParams");
         Long f0 = null; // after_sequence
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "after_sequence" -> f0 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 14 -> {
+                    if (key.equals("after_sequence")) {
+                        f0 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonSubscribeSseParams(f0);
     }
@@ -219,10 +374,18 @@ public final class AxonsReaders {
         JsonReading.startObject(e, "AxonUpdateParams");
         java.util.Map<String, String> f0 = null; // metadata
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "metadata" -> f0 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonUpdateParams(f0);
     }
@@ -244,13 +407,36 @@ public final class AxonsReaders {
         java.util.Map<String, String> f2 = null; // metadata
         String f3 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "created_at_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("created_at_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.AxonView(f0, f1, f2, f3);
     }
@@ -271,12 +457,30 @@ public final class AxonsReaders {
         Integer f1 = null; // limit
         String f2 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "starting_after" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.EventListParams(f0, f1, f2);
     }
@@ -296,11 +500,24 @@ public final class AxonsReaders {
         Long f0 = null; // sequence
         Long f1 = null; // timestamp_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "sequence" -> f0 = JsonReading.int64(p, p.next());
-                case "timestamp_ms" -> f1 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("sequence")) {
+                        f0 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("timestamp_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.PublishResultView(f0, f1);
     }
@@ -319,10 +536,18 @@ public final class AxonsReaders {
         JsonReading.startObject(e, "SqlBatchParams");
         java.util.List<ai.runloop.model.axons.SqlStatementParams> f0 = null; // statements
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "statements" -> f0 = listAxonsSqlStatementParams(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 10 -> {
+                    if (key.equals("statements")) {
+                        f0 = listAxonsSqlStatementParams(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlBatchParams(f0);
     }
@@ -341,10 +566,18 @@ public final class AxonsReaders {
         JsonReading.startObject(e, "SqlBatchResultView");
         java.util.List<ai.runloop.model.axons.SqlStepResultView> f0 = null; // results
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "results" -> f0 = listAxonsSqlStepResultView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("results")) {
+                        f0 = listAxonsSqlStepResultView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlBatchResultView(f0);
     }
@@ -364,11 +597,22 @@ public final class AxonsReaders {
         String f0 = null; // name
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlColumnMetaView(f0, f1);
     }
@@ -388,11 +632,24 @@ public final class AxonsReaders {
         String f0 = null; // sql
         java.util.List<jakarta.json.JsonValue> f1 = null; // params
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "sql" -> f0 = JsonReading.string(p, p.next());
-                case "params" -> f1 = listJsonValue(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("sql")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("params")) {
+                        f1 = listJsonValue(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlQueryParams(f0, f1);
     }
@@ -413,12 +670,28 @@ public final class AxonsReaders {
         ai.runloop.model.axons.SqlResultMetaView f1 = null; // meta
         java.util.List<jakarta.json.JsonValue> f2 = null; // rows
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "columns" -> f0 = listAxonsSqlColumnMetaView(p, p.next());
-                case "meta" -> f1 = AxonsReaders.readSqlResultMetaView(p, p.next());
-                case "rows" -> f2 = listJsonValue(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("meta")) {
+                        f1 = AxonsReaders.readSqlResultMetaView(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("rows")) {
+                        f2 = listJsonValue(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("columns")) {
+                        f0 = listAxonsSqlColumnMetaView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlQueryResultView(f0, f1, f2);
     }
@@ -439,12 +712,30 @@ public final class AxonsReaders {
         Double f1 = null; // duration_ms
         Boolean f2 = null; // rows_read_limit_reached
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "changes" -> f0 = JsonReading.int32(p, p.next());
-                case "duration_ms" -> f1 = JsonReading.float64(p, p.next());
-                case "rows_read_limit_reached" -> f2 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("changes")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("duration_ms")) {
+                        f1 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 23 -> {
+                    if (key.equals("rows_read_limit_reached")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlResultMetaView(f0, f1, f2);
     }
@@ -464,11 +755,24 @@ public final class AxonsReaders {
         String f0 = null; // sql
         java.util.List<jakarta.json.JsonValue> f1 = null; // params
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "sql" -> f0 = JsonReading.string(p, p.next());
-                case "params" -> f1 = listJsonValue(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("sql")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("params")) {
+                        f1 = listJsonValue(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlStatementParams(f0, f1);
     }
@@ -487,10 +791,18 @@ public final class AxonsReaders {
         JsonReading.startObject(e, "SqlStepErrorView");
         String f0 = null; // message
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "message" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("message")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlStepErrorView(f0);
     }
@@ -510,11 +822,24 @@ public final class AxonsReaders {
         ai.runloop.model.axons.SqlStepErrorView f0 = null; // error
         ai.runloop.model.axons.SqlQueryResultView f1 = null; // success
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "error" -> f0 = AxonsReaders.readSqlStepErrorView(p, p.next());
-                case "success" -> f1 = AxonsReaders.readSqlQueryResultView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("error")) {
+                        f0 = AxonsReaders.readSqlStepErrorView(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("success")) {
+                        f1 = AxonsReaders.readSqlQueryResultView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.axons.SqlStepResultView(f0, f1);
     }

@@ -29,16 +29,52 @@ public final class BenchmarksReaders {
         java.util.List<String> f5 = null; // required_secret_names
         java.util.List<String> f6 = null; // scenario_ids
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "attribution" -> f1 = JsonReading.string(p, p.next());
-                case "description" -> f2 = JsonReading.string(p, p.next());
-                case "metadata" -> f3 = mapString(p, p.next());
-                case "required_environment_variables" -> f4 = listString(p, p.next());
-                case "required_secret_names" -> f5 = listString(p, p.next());
-                case "scenario_ids" -> f6 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("attribution")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("description")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("scenario_ids")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f5 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f4 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkCreateParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -58,11 +94,24 @@ public final class BenchmarksReaders {
         Integer f0 = null; // limit
         String f1 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "limit" -> f0 = JsonReading.int32(p, p.next());
-                case "starting_after" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkDefinitionsParams(f0, f1);
     }
@@ -82,11 +131,22 @@ public final class BenchmarksReaders {
         String f0 = null; // name
         ai.runloop.model.benchmarks.BenchmarkJobCreateParams.Spec f1 = null; // spec
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "spec" -> f1 = BenchmarksReaders.readBenchmarkJobCreateParamsSpec(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("spec")) {
+                        f1 = BenchmarksReaders.readBenchmarkJobCreateParamsSpec(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams(f0, f1);
     }
@@ -108,13 +168,36 @@ public final class BenchmarksReaders {
         String f2 = null; // type
         ai.runloop.model.benchmarks.BenchmarkJobCreateParams.BenchmarkDefinitionJobSpec.OrchestratorConfig f3 = null; // orchestrator_config
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agent_configs" -> f0 = listBenchmarksBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecAgentConfig(p, p.next());
-                case "benchmark_id" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                case "orchestrator_config" -> f3 = BenchmarksReaders.readBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecOrchestratorConfig(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("agent_configs")) {
+                        f0 = listBenchmarksBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecAgentConfig(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("orchestrator_config")) {
+                        f3 = BenchmarksReaders.readBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecOrchestratorConfig(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.BenchmarkDefinitionJobSpec(f0, f1, f2, f3);
     }
@@ -139,16 +222,52 @@ public final class BenchmarksReaders {
         String f5 = null; // model_name
         Double f6 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "agent_environment" -> f2 = BenchmarksReaders.readBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecAgentConfigAgentEnvironment(p, p.next());
-                case "agent_id" -> f3 = JsonReading.string(p, p.next());
-                case "kwargs" -> f4 = mapString(p, p.next());
-                case "model_name" -> f5 = JsonReading.string(p, p.next());
-                case "timeout_seconds" -> f6 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("kwargs")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("agent_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("model_name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("agent_environment")) {
+                        f2 = BenchmarksReaders.readBenchmarkJobCreateParamsBenchmarkDefinitionJobSpecAgentConfigAgentEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.BenchmarkDefinitionJobSpec.AgentConfig(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -168,11 +287,24 @@ public final class BenchmarksReaders {
         java.util.Map<String, String> f0 = null; // environment_variables
         java.util.Map<String, String> f1 = null; // secrets
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "environment_variables" -> f0 = mapString(p, p.next());
-                case "secrets" -> f1 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.BenchmarkDefinitionJobSpec.AgentConfig.AgentEnvironment(f0, f1);
     }
@@ -194,13 +326,36 @@ public final class BenchmarksReaders {
         Boolean f2 = null; // quiet
         Double f3 = null; // timeout_multiplier
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "n_attempts" -> f0 = JsonReading.int32(p, p.next());
-                case "n_concurrent_trials" -> f1 = JsonReading.int32(p, p.next());
-                case "quiet" -> f2 = JsonReading.bool(p, p.next());
-                case "timeout_multiplier" -> f3 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("quiet")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("n_attempts")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("timeout_multiplier")) {
+                        f3 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("n_concurrent_trials")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.BenchmarkDefinitionJobSpec.OrchestratorConfig(f0, f1, f2, f3);
     }
@@ -220,11 +375,24 @@ public final class BenchmarksReaders {
         String f0 = null; // inline_yaml
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "inline_yaml" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("inline_yaml")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.HarborJobSpec(f0, f1);
     }
@@ -246,13 +414,36 @@ public final class BenchmarksReaders {
         String f2 = null; // type
         ai.runloop.model.benchmarks.BenchmarkJobCreateParams.ScenarioDefinitionJobSpec.OrchestratorConfig f3 = null; // orchestrator_config
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agent_configs" -> f0 = listBenchmarksBenchmarkJobCreateParamsScenarioDefinitionJobSpecAgentConfig(p, p.next());
-                case "scenario_ids" -> f1 = listString(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                case "orchestrator_config" -> f3 = BenchmarksReaders.readBenchmarkJobCreateParamsScenarioDefinitionJobSpecOrchestratorConfig(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("scenario_ids")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("agent_configs")) {
+                        f0 = listBenchmarksBenchmarkJobCreateParamsScenarioDefinitionJobSpecAgentConfig(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("orchestrator_config")) {
+                        f3 = BenchmarksReaders.readBenchmarkJobCreateParamsScenarioDefinitionJobSpecOrchestratorConfig(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.ScenarioDefinitionJobSpec(f0, f1, f2, f3);
     }
@@ -277,16 +468,52 @@ public final class BenchmarksReaders {
         String f5 = null; // model_name
         Double f6 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "agent_environment" -> f2 = BenchmarksReaders.readBenchmarkJobCreateParamsScenarioDefinitionJobSpecAgentConfigAgentEnvironment(p, p.next());
-                case "agent_id" -> f3 = JsonReading.string(p, p.next());
-                case "kwargs" -> f4 = mapString(p, p.next());
-                case "model_name" -> f5 = JsonReading.string(p, p.next());
-                case "timeout_seconds" -> f6 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("kwargs")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("agent_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("model_name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("agent_environment")) {
+                        f2 = BenchmarksReaders.readBenchmarkJobCreateParamsScenarioDefinitionJobSpecAgentConfigAgentEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.ScenarioDefinitionJobSpec.AgentConfig(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -306,11 +533,24 @@ public final class BenchmarksReaders {
         java.util.Map<String, String> f0 = null; // environment_variables
         java.util.Map<String, String> f1 = null; // secrets
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "environment_variables" -> f0 = mapString(p, p.next());
-                case "secrets" -> f1 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.ScenarioDefinitionJobSpec.AgentConfig.AgentEnvironment(f0, f1);
     }
@@ -332,13 +572,36 @@ public final class BenchmarksReaders {
         Boolean f2 = null; // quiet
         Double f3 = null; // timeout_multiplier
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "n_attempts" -> f0 = JsonReading.int32(p, p.next());
-                case "n_concurrent_trials" -> f1 = JsonReading.int32(p, p.next());
-                case "quiet" -> f2 = JsonReading.bool(p, p.next());
-                case "timeout_multiplier" -> f3 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("quiet")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("n_attempts")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("timeout_multiplier")) {
+                        f3 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("n_concurrent_trials")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobCreateParams.ScenarioDefinitionJobSpec.OrchestratorConfig(f0, f1, f2, f3);
     }
@@ -400,14 +663,42 @@ public final class BenchmarksReaders {
         String f3 = null; // search
         String f4 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "search" -> f3 = JsonReading.string(p, p.next());
-                case "starting_after" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobListParams(f0, f1, f2, f3, f4);
     }
@@ -428,12 +719,30 @@ public final class BenchmarksReaders {
         java.util.List<ai.runloop.model.benchmarks.BenchmarkJobView> f1 = null; // jobs
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "jobs" -> f1 = listBenchmarksBenchmarkJobView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("jobs")) {
+                        f1 = listBenchmarksBenchmarkJobView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobListView(f0, f1, f2);
     }
@@ -460,18 +769,64 @@ public final class BenchmarksReaders {
         ai.runloop.model.benchmarks.BenchmarkJobView.JobSource f7 = null; // job_source
         ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec f8 = null; // job_spec
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "state" -> f3 = enumBenchmarksBenchmarkJobViewState(p, p.next());
-                case "benchmark_outcomes" -> f4 = listBenchmarksBenchmarkJobViewBenchmarkOutcome(p, p.next());
-                case "failure_reason" -> f5 = JsonReading.string(p, p.next());
-                case "in_progress_runs" -> f6 = listBenchmarksBenchmarkJobViewInProgressRun(p, p.next());
-                case "job_source" -> f7 = BenchmarksReaders.readBenchmarkJobViewJobSource(p, p.next());
-                case "job_spec" -> f8 = BenchmarksReaders.readBenchmarkJobViewJobSpec(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f3 = enumBenchmarksBenchmarkJobViewState(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("job_spec")) {
+                        f8 = BenchmarksReaders.readBenchmarkJobViewJobSpec(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("job_source")) {
+                        f7 = BenchmarksReaders.readBenchmarkJobViewJobSource(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("failure_reason")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("in_progress_runs")) {
+                        f6 = listBenchmarksBenchmarkJobViewInProgressRun(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("benchmark_outcomes")) {
+                        f4 = listBenchmarksBenchmarkJobViewBenchmarkOutcome(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -492,12 +847,30 @@ public final class BenchmarksReaders {
         String f1 = null; // type
         String f2 = null; // benchmark_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_id" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "benchmark_name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("benchmark_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.BenchmarkDefJobSource(f0, f1, f2);
     }
@@ -524,18 +897,62 @@ public final class BenchmarksReaders {
         Long f7 = null; // duration_ms
         String f8 = null; // model_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agent_name" -> f0 = JsonReading.string(p, p.next());
-                case "benchmark_run_id" -> f1 = JsonReading.string(p, p.next());
-                case "n_completed" -> f2 = JsonReading.int32(p, p.next());
-                case "n_failed" -> f3 = JsonReading.int32(p, p.next());
-                case "n_timeout" -> f4 = JsonReading.int32(p, p.next());
-                case "scenario_outcomes" -> f5 = listBenchmarksBenchmarkJobViewBenchmarkOutcomeScenarioOutcome(p, p.next());
-                case "average_score" -> f6 = JsonReading.float64(p, p.next());
-                case "duration_ms" -> f7 = JsonReading.int64(p, p.next());
-                case "model_name" -> f8 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("n_failed")) {
+                        f3 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("n_timeout")) {
+                        f4 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("agent_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("model_name")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("n_completed")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("duration_ms")) {
+                        f7 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("average_score")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("benchmark_run_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("scenario_outcomes")) {
+                        f5 = listBenchmarksBenchmarkJobViewBenchmarkOutcomeScenarioOutcome(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.BenchmarkOutcome(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -560,16 +977,52 @@ public final class BenchmarksReaders {
         String f5 = null; // scenario_run_id
         Double f6 = null; // score
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scenario_definition_id" -> f0 = JsonReading.string(p, p.next());
-                case "scenario_name" -> f1 = JsonReading.string(p, p.next());
-                case "state" -> f2 = enumBenchmarksBenchmarkJobViewBenchmarkOutcomeScenarioOutcomeState(p, p.next());
-                case "duration_ms" -> f3 = JsonReading.int64(p, p.next());
-                case "failure_reason" -> f4 = BenchmarksReaders.readBenchmarkJobViewBenchmarkOutcomeScenarioOutcomeFailureReason(p, p.next());
-                case "scenario_run_id" -> f5 = JsonReading.string(p, p.next());
-                case "score" -> f6 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f2 = enumBenchmarksBenchmarkJobViewBenchmarkOutcomeScenarioOutcomeState(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("score")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("duration_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("scenario_name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("failure_reason")) {
+                        f4 = BenchmarksReaders.readBenchmarkJobViewBenchmarkOutcomeScenarioOutcomeFailureReason(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("scenario_run_id")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("scenario_definition_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.BenchmarkOutcome.ScenarioOutcome(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -589,11 +1042,24 @@ public final class BenchmarksReaders {
         String f0 = null; // exception_message
         String f1 = null; // exception_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "exception_message" -> f0 = JsonReading.string(p, p.next());
-                case "exception_type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 14 -> {
+                    if (key.equals("exception_type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("exception_message")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.BenchmarkOutcome.ScenarioOutcome.FailureReason(f0, f1);
     }
@@ -613,11 +1079,24 @@ public final class BenchmarksReaders {
         String f0 = null; // inline_yaml
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "inline_yaml" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("inline_yaml")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.HarborJobSource(f0, f1);
     }
@@ -640,14 +1119,42 @@ public final class BenchmarksReaders {
         ai.runloop.model.benchmarks.BenchmarkJobView.InProgressRun.AgentConfig f3 = null; // agent_config
         Long f4 = null; // duration_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_run_id" -> f0 = JsonReading.string(p, p.next());
-                case "start_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "state" -> f2 = enumBenchmarksBenchmarkRunState(p, p.next());
-                case "agent_config" -> f3 = BenchmarksReaders.readBenchmarkJobViewInProgressRunAgentConfig(p, p.next());
-                case "duration_ms" -> f4 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f2 = enumBenchmarksBenchmarkRunState(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("duration_ms")) {
+                        f4 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("agent_config")) {
+                        f3 = BenchmarksReaders.readBenchmarkJobViewInProgressRunAgentConfig(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("start_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("benchmark_run_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.InProgressRun(f0, f1, f2, f3, f4);
     }
@@ -701,11 +1208,22 @@ public final class BenchmarksReaders {
         String f0 = null; // type
         String f1 = null; // info
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "info" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("info")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.InProgressRun.ExternalAPIAgentConfig(f0, f1);
     }
@@ -730,16 +1248,52 @@ public final class BenchmarksReaders {
         String f5 = null; // model_name
         Double f6 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "agent_environment" -> f2 = BenchmarksReaders.readBenchmarkJobViewInProgressRunJobAgentConfigAgentEnvironment(p, p.next());
-                case "agent_id" -> f3 = JsonReading.string(p, p.next());
-                case "kwargs" -> f4 = mapString(p, p.next());
-                case "model_name" -> f5 = JsonReading.string(p, p.next());
-                case "timeout_seconds" -> f6 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("kwargs")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("agent_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("model_name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("agent_environment")) {
+                        f2 = BenchmarksReaders.readBenchmarkJobViewInProgressRunJobAgentConfigAgentEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.InProgressRun.JobAgentConfig(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -759,11 +1313,24 @@ public final class BenchmarksReaders {
         java.util.Map<String, String> f0 = null; // environment_variables
         java.util.Map<String, String> f1 = null; // secrets
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "environment_variables" -> f0 = mapString(p, p.next());
-                case "secrets" -> f1 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.InProgressRun.JobAgentConfig.AgentEnvironment(f0, f1);
     }
@@ -823,12 +1390,30 @@ public final class BenchmarksReaders {
         java.util.List<String> f1 = null; // scenario_ids
         ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec.OrchestratorConfig f2 = null; // orchestrator_config
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agent_configs" -> f0 = listBenchmarksBenchmarkJobViewJobSpecAgentConfig(p, p.next());
-                case "scenario_ids" -> f1 = listString(p, p.next());
-                case "orchestrator_config" -> f2 = BenchmarksReaders.readBenchmarkJobViewJobSpecOrchestratorConfig(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 12 -> {
+                    if (key.equals("scenario_ids")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("agent_configs")) {
+                        f0 = listBenchmarksBenchmarkJobViewJobSpecAgentConfig(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("orchestrator_config")) {
+                        f2 = BenchmarksReaders.readBenchmarkJobViewJobSpecOrchestratorConfig(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec(f0, f1, f2);
     }
@@ -853,16 +1438,52 @@ public final class BenchmarksReaders {
         String f5 = null; // model_name
         Double f6 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "agent_environment" -> f2 = BenchmarksReaders.readBenchmarkJobViewJobSpecAgentConfigAgentEnvironment(p, p.next());
-                case "agent_id" -> f3 = JsonReading.string(p, p.next());
-                case "kwargs" -> f4 = mapString(p, p.next());
-                case "model_name" -> f5 = JsonReading.string(p, p.next());
-                case "timeout_seconds" -> f6 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("kwargs")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("agent_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("model_name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f6 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("agent_environment")) {
+                        f2 = BenchmarksReaders.readBenchmarkJobViewJobSpecAgentConfigAgentEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec.AgentConfig(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -882,11 +1503,24 @@ public final class BenchmarksReaders {
         java.util.Map<String, String> f0 = null; // environment_variables
         java.util.Map<String, String> f1 = null; // secrets
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "environment_variables" -> f0 = mapString(p, p.next());
-                case "secrets" -> f1 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec.AgentConfig.AgentEnvironment(f0, f1);
     }
@@ -908,13 +1542,36 @@ public final class BenchmarksReaders {
         Boolean f2 = null; // quiet
         Double f3 = null; // timeout_multiplier
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "n_attempts" -> f0 = JsonReading.int32(p, p.next());
-                case "n_concurrent_trials" -> f1 = JsonReading.int32(p, p.next());
-                case "quiet" -> f2 = JsonReading.bool(p, p.next());
-                case "timeout_multiplier" -> f3 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("quiet")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("n_attempts")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("timeout_multiplier")) {
+                        f3 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("n_concurrent_trials")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.JobSpec.OrchestratorConfig(f0, f1, f2, f3);
     }
@@ -934,11 +1591,24 @@ public final class BenchmarksReaders {
         java.util.List<String> f0 = null; // scenario_ids
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scenario_ids" -> f0 = listString(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("scenario_ids")) {
+                        f0 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkJobView.ScenariosJobSource(f0, f1);
     }
@@ -961,14 +1631,42 @@ public final class BenchmarksReaders {
         String f3 = null; // search
         String f4 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "search" -> f3 = JsonReading.string(p, p.next());
-                case "starting_after" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkListParams(f0, f1, f2, f3, f4);
     }
@@ -991,14 +1689,42 @@ public final class BenchmarksReaders {
         String f3 = null; // search
         String f4 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "search" -> f3 = JsonReading.string(p, p.next());
-                case "starting_after" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkListPublicParams(f0, f1, f2, f3, f4);
     }
@@ -1019,12 +1745,30 @@ public final class BenchmarksReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmarks" -> f0 = listBenchmarksBenchmarkView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("benchmarks")) {
+                        f0 = listBenchmarksBenchmarkView(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkListView(f0, f1, f2);
     }
@@ -1049,16 +1793,52 @@ public final class BenchmarksReaders {
         String f5 = null; // starting_after
         String f6 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                case "state" -> f6 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkRunListParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -1081,14 +1861,40 @@ public final class BenchmarksReaders {
         String f3 = null; // starting_after
         ai.runloop.model.scenarios.ScenarioRunState f4 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "search" -> f2 = JsonReading.string(p, p.next());
-                case "starting_after" -> f3 = JsonReading.string(p, p.next());
-                case "state" -> f4 = enumScenariosScenarioRunState(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f4 = enumScenariosScenarioRunState(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkRunListScenarioRunsParams(f0, f1, f2, f3, f4);
     }
@@ -1109,12 +1915,30 @@ public final class BenchmarksReaders {
         java.util.List<ai.runloop.model.benchmarks.BenchmarkRunView> f1 = null; // runs
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "runs" -> f1 = listBenchmarksBenchmarkRunView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("runs")) {
+                        f1 = listBenchmarksBenchmarkRunView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkRunListView(f0, f1, f2);
     }
@@ -1143,20 +1967,76 @@ public final class BenchmarksReaders {
         Double f9 = null; // score
         java.util.Map<String, String> f10 = null; // secrets_provided
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "start_time_ms" -> f2 = JsonReading.int64(p, p.next());
-                case "state" -> f3 = enumBenchmarksBenchmarkRunState(p, p.next());
-                case "benchmark_id" -> f4 = JsonReading.string(p, p.next());
-                case "duration_ms" -> f5 = JsonReading.int64(p, p.next());
-                case "environment_variables" -> f6 = mapString(p, p.next());
-                case "name" -> f7 = JsonReading.string(p, p.next());
-                case "purpose" -> f8 = JsonReading.string(p, p.next());
-                case "score" -> f9 = JsonReading.float64(p, p.next());
-                case "secrets_provided" -> f10 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f3 = enumBenchmarksBenchmarkRunState(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("score")) {
+                        f9 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("purpose")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("duration_ms")) {
+                        f5 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("start_time_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("secrets_provided")) {
+                        f10 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f6 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkRunView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10);
     }
@@ -1178,13 +2058,34 @@ public final class BenchmarksReaders {
         ai.runloop.model.shared.RunProfile f2 = null; // runProfile
         String f3 = null; // benchmark_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "metadata" -> f0 = mapString(p, p.next());
-                case "run_name" -> f1 = JsonReading.string(p, p.next());
-                case "runProfile" -> f2 = SharedReaders.readRunProfile(p, p.next());
-                case "benchmark_id" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("run_name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("runProfile")) {
+                        f2 = SharedReaders.readRunProfile(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkStartRunParams(f0, f1, f2, f3);
     }
@@ -1209,16 +2110,52 @@ public final class BenchmarksReaders {
         java.util.List<String> f5 = null; // required_secret_names
         java.util.List<String> f6 = null; // scenario_ids
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "attribution" -> f0 = JsonReading.string(p, p.next());
-                case "description" -> f1 = JsonReading.string(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "required_environment_variables" -> f4 = listString(p, p.next());
-                case "required_secret_names" -> f5 = listString(p, p.next());
-                case "scenario_ids" -> f6 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("attribution")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("description")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("scenario_ids")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f5 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f4 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkUpdateParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -1238,11 +2175,24 @@ public final class BenchmarksReaders {
         java.util.List<String> f0 = null; // scenarios_to_add
         java.util.List<String> f1 = null; // scenarios_to_remove
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scenarios_to_add" -> f0 = listString(p, p.next());
-                case "scenarios_to_remove" -> f1 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 16 -> {
+                    if (key.equals("scenarios_to_add")) {
+                        f0 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("scenarios_to_remove")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkUpdateScenariosParams(f0, f1);
     }
@@ -1270,19 +2220,68 @@ public final class BenchmarksReaders {
         java.util.List<String> f8 = null; // required_environment_variables
         java.util.List<String> f9 = null; // required_secret_names
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "scenarioIds" -> f3 = listString(p, p.next());
-                case "status" -> f4 = enumSharedArchiveStatus(p, p.next());
-                case "attribution" -> f5 = JsonReading.string(p, p.next());
-                case "description" -> f6 = JsonReading.string(p, p.next());
-                case "is_public" -> f7 = JsonReading.bool(p, p.next());
-                case "required_environment_variables" -> f8 = listString(p, p.next());
-                case "required_secret_names" -> f9 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f4 = enumSharedArchiveStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("is_public")) {
+                        f7 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("scenarioIds")) {
+                        f3 = listString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("attribution")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("description")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f9 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f8 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.benchmarks.BenchmarkView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9);
     }

@@ -25,12 +25,30 @@ public final class BlueprintsReaders {
         String f1 = null; // message
         Long f2 = null; // timestamp_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "level" -> f0 = JsonReading.string(p, p.next());
-                case "message" -> f1 = JsonReading.string(p, p.next());
-                case "timestamp_ms" -> f2 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("level")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("message")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("timestamp_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildLog(f0, f1, f2);
     }
@@ -50,11 +68,24 @@ public final class BlueprintsReaders {
         String f0 = null; // blueprint_id
         java.util.List<ai.runloop.model.blueprints.BlueprintBuildLog> f1 = null; // logs
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "blueprint_id" -> f0 = JsonReading.string(p, p.next());
-                case "logs" -> f1 = listBlueprintsBlueprintBuildLog(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("logs")) {
+                        f1 = listBlueprintsBlueprintBuildLog(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("blueprint_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildLogsListView(f0, f1);
     }
@@ -86,23 +117,86 @@ public final class BlueprintsReaders {
         java.util.List<ai.runloop.model.blueprints.BlueprintBuildParameters.Service> f12 = null; // services
         java.util.List<String> f13 = null; // system_setup_commands
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "base_blueprint_id" -> f1 = JsonReading.string(p, p.next());
-                case "base_blueprint_name" -> f2 = JsonReading.string(p, p.next());
-                case "build_args" -> f3 = mapString(p, p.next());
-                case "build_context" -> f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
-                case "code_mounts" -> f5 = listSharedCodeMountParameters(p, p.next());
-                case "dockerfile" -> f6 = JsonReading.string(p, p.next());
-                case "file_mounts" -> f7 = mapString(p, p.next());
-                case "launch_parameters" -> f8 = SharedReaders.readLaunchParameters(p, p.next());
-                case "metadata" -> f9 = mapString(p, p.next());
-                case "network_policy_id" -> f10 = JsonReading.string(p, p.next());
-                case "secrets" -> f11 = mapString(p, p.next());
-                case "services" -> f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
-                case "system_setup_commands" -> f13 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f11 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f9 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("services")) {
+                        f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("build_args")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("dockerfile")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("code_mounts")) {
+                        f5 = listSharedCodeMountParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("file_mounts")) {
+                        f7 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("build_context")) {
+                        f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("base_blueprint_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("launch_parameters")) {
+                        f8 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("network_policy_id")) {
+                        f10 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("base_blueprint_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("system_setup_commands")) {
+                        f13 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildParameters(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13);
     }
@@ -122,11 +216,24 @@ public final class BlueprintsReaders {
         String f0 = null; // object_id
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "object_id" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("object_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildParameters.BuildContext(f0, f1);
     }
@@ -150,15 +257,48 @@ public final class BlueprintsReaders {
         String f4 = null; // options
         java.util.List<String> f5 = null; // port_mappings
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "image" -> f0 = JsonReading.string(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                case "credentials" -> f2 = BlueprintsReaders.readBlueprintBuildParametersServiceCredentials(p, p.next());
-                case "env" -> f3 = mapString(p, p.next());
-                case "options" -> f4 = JsonReading.string(p, p.next());
-                case "port_mappings" -> f5 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("env")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("image")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("options")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("credentials")) {
+                        f2 = BlueprintsReaders.readBlueprintBuildParametersServiceCredentials(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("port_mappings")) {
+                        f5 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildParameters.Service(f0, f1, f2, f3, f4, f5);
     }
@@ -178,11 +318,22 @@ public final class BlueprintsReaders {
         String f0 = null; // password
         String f1 = null; // username
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "password" -> f0 = JsonReading.string(p, p.next());
-                case "username" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("password")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("username")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintBuildParameters.Service.Credentials(f0, f1);
     }
@@ -214,23 +365,86 @@ public final class BlueprintsReaders {
         java.util.List<ai.runloop.model.blueprints.BlueprintBuildParameters.Service> f12 = null; // services
         java.util.List<String> f13 = null; // system_setup_commands
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "base_blueprint_id" -> f1 = JsonReading.string(p, p.next());
-                case "base_blueprint_name" -> f2 = JsonReading.string(p, p.next());
-                case "build_args" -> f3 = mapString(p, p.next());
-                case "build_context" -> f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
-                case "code_mounts" -> f5 = listSharedCodeMountParameters(p, p.next());
-                case "dockerfile" -> f6 = JsonReading.string(p, p.next());
-                case "file_mounts" -> f7 = mapString(p, p.next());
-                case "launch_parameters" -> f8 = SharedReaders.readLaunchParameters(p, p.next());
-                case "metadata" -> f9 = mapString(p, p.next());
-                case "network_policy_id" -> f10 = JsonReading.string(p, p.next());
-                case "secrets" -> f11 = mapString(p, p.next());
-                case "services" -> f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
-                case "system_setup_commands" -> f13 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f11 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f9 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("services")) {
+                        f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("build_args")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("dockerfile")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("code_mounts")) {
+                        f5 = listSharedCodeMountParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("file_mounts")) {
+                        f7 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("build_context")) {
+                        f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("base_blueprint_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("launch_parameters")) {
+                        f8 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("network_policy_id")) {
+                        f10 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("base_blueprint_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("system_setup_commands")) {
+                        f13 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintCreateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13);
     }
@@ -253,14 +467,42 @@ public final class BlueprintsReaders {
         String f3 = null; // starting_after
         String f4 = null; // status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "starting_after" -> f3 = JsonReading.string(p, p.next());
-                case "status" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintListParams(f0, f1, f2, f3, f4);
     }
@@ -283,14 +525,42 @@ public final class BlueprintsReaders {
         String f3 = null; // starting_after
         String f4 = null; // status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "starting_after" -> f3 = JsonReading.string(p, p.next());
-                case "status" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintListPublicParams(f0, f1, f2, f3, f4);
     }
@@ -311,12 +581,30 @@ public final class BlueprintsReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "blueprints" -> f0 = listBlueprintsBlueprintView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("blueprints")) {
+                        f0 = listBlueprintsBlueprintView(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintListView(f0, f1, f2);
     }
@@ -348,23 +636,86 @@ public final class BlueprintsReaders {
         java.util.List<ai.runloop.model.blueprints.BlueprintBuildParameters.Service> f12 = null; // services
         java.util.List<String> f13 = null; // system_setup_commands
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "base_blueprint_id" -> f1 = JsonReading.string(p, p.next());
-                case "base_blueprint_name" -> f2 = JsonReading.string(p, p.next());
-                case "build_args" -> f3 = mapString(p, p.next());
-                case "build_context" -> f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
-                case "code_mounts" -> f5 = listSharedCodeMountParameters(p, p.next());
-                case "dockerfile" -> f6 = JsonReading.string(p, p.next());
-                case "file_mounts" -> f7 = mapString(p, p.next());
-                case "launch_parameters" -> f8 = SharedReaders.readLaunchParameters(p, p.next());
-                case "metadata" -> f9 = mapString(p, p.next());
-                case "network_policy_id" -> f10 = JsonReading.string(p, p.next());
-                case "secrets" -> f11 = mapString(p, p.next());
-                case "services" -> f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
-                case "system_setup_commands" -> f13 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f11 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f9 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("services")) {
+                        f12 = listBlueprintsBlueprintBuildParametersService(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("build_args")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("dockerfile")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("code_mounts")) {
+                        f5 = listSharedCodeMountParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("file_mounts")) {
+                        f7 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("build_context")) {
+                        f4 = BlueprintsReaders.readBlueprintBuildParametersBuildContext(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("base_blueprint_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("launch_parameters")) {
+                        f8 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("network_policy_id")) {
+                        f10 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("base_blueprint_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("system_setup_commands")) {
+                        f13 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintPreviewParams(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13);
     }
@@ -383,10 +734,18 @@ public final class BlueprintsReaders {
         JsonReading.startObject(e, "BlueprintPreviewView");
         String f0 = null; // dockerfile
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "dockerfile" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 10 -> {
+                    if (key.equals("dockerfile")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintPreviewView(f0);
     }
@@ -417,22 +776,88 @@ public final class BlueprintsReaders {
         Boolean f11 = null; // is_public
         java.util.Map<String, String> f12 = null; // metadata
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "parameters" -> f3 = BlueprintsReaders.readBlueprintBuildParameters(p, p.next());
-                case "state" -> f4 = enumBlueprintsBlueprintViewState(p, p.next());
-                case "status" -> f5 = enumBlueprintsBlueprintViewStatus(p, p.next());
-                case "base_blueprint_id" -> f6 = JsonReading.string(p, p.next());
-                case "build_finish_time_ms" -> f7 = JsonReading.int64(p, p.next());
-                case "containerized_services" -> f8 = listBlueprintsBlueprintViewContainerizedService(p, p.next());
-                case "devbox_capabilities" -> f9 = listSharedDevboxCapability(p, p.next());
-                case "failure_reason" -> f10 = enumBlueprintsBlueprintViewFailureReason(p, p.next());
-                case "is_public" -> f11 = JsonReading.bool(p, p.next());
-                case "metadata" -> f12 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f4 = enumBlueprintsBlueprintViewState(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f5 = enumBlueprintsBlueprintViewStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f12 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("is_public")) {
+                        f11 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("parameters")) {
+                        f3 = BlueprintsReaders.readBlueprintBuildParameters(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("failure_reason")) {
+                        f10 = enumBlueprintsBlueprintViewFailureReason(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("base_blueprint_id")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("devbox_capabilities")) {
+                        f9 = listSharedDevboxCapability(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("build_finish_time_ms")) {
+                        f7 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("containerized_services")) {
+                        f8 = listBlueprintsBlueprintViewContainerizedService(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12);
     }
@@ -456,15 +881,48 @@ public final class BlueprintsReaders {
         String f4 = null; // options
         java.util.List<String> f5 = null; // port_mappings
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "image" -> f0 = JsonReading.string(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                case "credentials" -> f2 = BlueprintsReaders.readBlueprintViewContainerizedServiceCredentials(p, p.next());
-                case "env" -> f3 = mapString(p, p.next());
-                case "options" -> f4 = JsonReading.string(p, p.next());
-                case "port_mappings" -> f5 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("env")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("image")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("options")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("credentials")) {
+                        f2 = BlueprintsReaders.readBlueprintViewContainerizedServiceCredentials(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("port_mappings")) {
+                        f5 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintView.ContainerizedService(f0, f1, f2, f3, f4, f5);
     }
@@ -484,11 +942,22 @@ public final class BlueprintsReaders {
         String f0 = null; // password
         String f1 = null; // username
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "password" -> f0 = JsonReading.string(p, p.next());
-                case "username" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("password")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("username")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.blueprints.BlueprintView.ContainerizedService.Credentials(f0, f1);
     }

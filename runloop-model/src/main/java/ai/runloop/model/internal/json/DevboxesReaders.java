@@ -31,18 +31,60 @@ public final class DevboxesReaders {
         String f7 = null; // stdout
         Boolean f8 = null; // stdout_truncated
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "execution_id" -> f1 = JsonReading.string(p, p.next());
-                case "status" -> f2 = enumDevboxesExecutionStatus(p, p.next());
-                case "exit_status" -> f3 = JsonReading.int32(p, p.next());
-                case "shell_name" -> f4 = JsonReading.string(p, p.next());
-                case "stderr" -> f5 = JsonReading.string(p, p.next());
-                case "stderr_truncated" -> f6 = JsonReading.bool(p, p.next());
-                case "stdout" -> f7 = JsonReading.string(p, p.next());
-                case "stdout_truncated" -> f8 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f2 = enumDevboxesExecutionStatus(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("stderr")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("stdout")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("exit_status")) {
+                        f3 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("execution_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("stderr_truncated")) {
+                        f6 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("stdout_truncated")) {
+                        f8 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxAsyncExecutionDetailView(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -62,11 +104,24 @@ public final class DevboxesReaders {
         String f0 = null; // gateway
         String f1 = null; // secret
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "gateway" -> f0 = JsonReading.string(p, p.next());
-                case "secret" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("secret")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("gateway")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateGatewayTokenParams(f0, f1);
     }
@@ -86,11 +141,24 @@ public final class DevboxesReaders {
         String f0 = null; // mcp_config
         String f1 = null; // secret
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "mcp_config" -> f0 = JsonReading.string(p, p.next());
-                case "secret" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("secret")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("mcp_config")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateMcpTokenParams(f0, f1);
     }
@@ -123,24 +191,94 @@ public final class DevboxesReaders {
         String f13 = null; // snapshot_id
         ai.runloop.model.devboxes.DevboxCreateParams.Tunnel f14 = null; // tunnel
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "code_mounts" -> f0 = listSharedCodeMountParameters(p, p.next());
-                case "entrypoint" -> f1 = JsonReading.string(p, p.next());
-                case "environment_variables" -> f2 = mapString(p, p.next());
-                case "file_mounts" -> f3 = mapString(p, p.next());
-                case "gateways" -> f4 = mapDevboxesDevboxCreateParamsGateways(p, p.next());
-                case "launch_parameters" -> f5 = SharedReaders.readLaunchParameters(p, p.next());
-                case "mcp" -> f6 = mapDevboxesDevboxCreateParamsMcp(p, p.next());
-                case "metadata" -> f7 = mapString(p, p.next());
-                case "mounts" -> f8 = listSharedMount(p, p.next());
-                case "name" -> f9 = JsonReading.string(p, p.next());
-                case "secrets" -> f10 = mapString(p, p.next());
-                case "blueprint_id" -> f11 = JsonReading.string(p, p.next());
-                case "blueprint_name" -> f12 = JsonReading.string(p, p.next());
-                case "snapshot_id" -> f13 = JsonReading.string(p, p.next());
-                case "tunnel" -> f14 = DevboxesReaders.readDevboxCreateParamsTunnel(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("mcp")) {
+                        f6 = mapDevboxesDevboxCreateParamsMcp(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f9 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("mounts")) {
+                        f8 = listSharedMount(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("tunnel")) {
+                        f14 = DevboxesReaders.readDevboxCreateParamsTunnel(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f10 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("gateways")) {
+                        f4 = mapDevboxesDevboxCreateParamsGateways(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("metadata")) {
+                        f7 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("entrypoint")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("code_mounts")) {
+                        f0 = listSharedCodeMountParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("file_mounts")) {
+                        f3 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("snapshot_id")) {
+                        f13 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("blueprint_id")) {
+                        f11 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("blueprint_name")) {
+                        f12 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("launch_parameters")) {
+                        f5 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14);
     }
@@ -160,11 +298,24 @@ public final class DevboxesReaders {
         String f0 = null; // gateway
         String f1 = null; // secret
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "gateway" -> f0 = JsonReading.string(p, p.next());
-                case "secret" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("secret")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("gateway")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateParams.Gateways(f0, f1);
     }
@@ -184,11 +335,24 @@ public final class DevboxesReaders {
         String f0 = null; // mcp_config
         String f1 = null; // secret
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "mcp_config" -> f0 = JsonReading.string(p, p.next());
-                case "secret" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("secret")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("mcp_config")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateParams.Mcp(f0, f1);
     }
@@ -209,12 +373,30 @@ public final class DevboxesReaders {
         Boolean f1 = null; // http_keep_alive
         Boolean f2 = null; // wake_on_http
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_mode" -> f0 = enumDevboxesTunnelAuthMode(p, p.next());
-                case "http_keep_alive" -> f1 = JsonReading.bool(p, p.next());
-                case "wake_on_http" -> f2 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("auth_mode")) {
+                        f0 = enumDevboxesTunnelAuthMode(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("wake_on_http")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("http_keep_alive")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateParams.Tunnel(f0, f1, f2);
     }
@@ -236,13 +418,36 @@ public final class DevboxesReaders {
         String f2 = null; // ssh_user
         String f3 = null; // url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "ssh_private_key" -> f1 = JsonReading.string(p, p.next());
-                case "ssh_user" -> f2 = JsonReading.string(p, p.next());
-                case "url" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 3 -> {
+                    if (key.equals("url")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("ssh_user")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("ssh_private_key")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxCreateSSHKeyResponse(f0, f1, f2, f3);
     }
@@ -261,10 +466,18 @@ public final class DevboxesReaders {
         JsonReading.startObject(e, "DevboxDownloadFileParams");
         String f0 = null; // path
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "path" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("path")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxDownloadFileParams(f0);
     }
@@ -285,12 +498,30 @@ public final class DevboxesReaders {
         Boolean f1 = null; // http_keep_alive
         Boolean f2 = null; // wake_on_http
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_mode" -> f0 = enumDevboxesTunnelAuthMode(p, p.next());
-                case "http_keep_alive" -> f1 = JsonReading.bool(p, p.next());
-                case "wake_on_http" -> f2 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("auth_mode")) {
+                        f0 = enumDevboxesTunnelAuthMode(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("wake_on_http")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("http_keep_alive")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxEnableTunnelParams(f0, f1, f2);
     }
@@ -310,11 +541,24 @@ public final class DevboxesReaders {
         String f0 = null; // devbox_id
         Long f1 = null; // eviction_deadline_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "eviction_deadline_ms" -> f1 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("eviction_deadline_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxEvictionEventView(f0, f1);
     }
@@ -335,12 +579,30 @@ public final class DevboxesReaders {
         String f1 = null; // shell_name
         String f2 = null; // command
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "attach_stdin" -> f0 = JsonReading.bool(p, p.next());
-                case "shell_name" -> f1 = JsonReading.string(p, p.next());
-                case "command" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("attach_stdin")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxExecuteAsyncParams(f0, f1, f2);
     }
@@ -363,14 +625,40 @@ public final class DevboxesReaders {
         Integer f3 = null; // optimistic_timeout
         String f4 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "command" -> f0 = JsonReading.string(p, p.next());
-                case "command_id" -> f1 = JsonReading.string(p, p.next());
-                case "last_n" -> f2 = JsonReading.string(p, p.next());
-                case "optimistic_timeout" -> f3 = JsonReading.int32(p, p.next());
-                case "shell_name" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("last_n")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("command_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("shell_name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("optimistic_timeout")) {
+                        f3 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxExecuteParams(f0, f1, f2, f3, f4);
     }
@@ -391,12 +679,30 @@ public final class DevboxesReaders {
         Boolean f1 = null; // attach_stdin
         String f2 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "command" -> f0 = JsonReading.string(p, p.next());
-                case "attach_stdin" -> f1 = JsonReading.bool(p, p.next());
-                case "shell_name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("attach_stdin")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxExecuteSyncParams(f0, f1, f2);
     }
@@ -419,14 +725,40 @@ public final class DevboxesReaders {
         String f3 = null; // stdout
         String f4 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "exit_status" -> f1 = JsonReading.int32(p, p.next());
-                case "stderr" -> f2 = JsonReading.string(p, p.next());
-                case "stdout" -> f3 = JsonReading.string(p, p.next());
-                case "shell_name" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("stderr")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("stdout")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("exit_status")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxExecutionDetailView(f0, f1, f2, f3, f4);
     }
@@ -451,16 +783,52 @@ public final class DevboxesReaders {
         String f5 = null; // source_blueprint_id
         String f6 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "metadata[key]" -> f3 = JsonReading.string(p, p.next());
-                case "metadata[key][in]" -> f4 = JsonReading.string(p, p.next());
-                case "source_blueprint_id" -> f5 = JsonReading.string(p, p.next());
-                case "starting_after" -> f6 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("metadata[key]")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("metadata[key][in]")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("source_blueprint_id")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxListDiskSnapshotsParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -482,13 +850,36 @@ public final class DevboxesReaders {
         String f2 = null; // starting_after
         ai.runloop.model.devboxes.DevboxStatus f3 = null; // status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "starting_after" -> f2 = JsonReading.string(p, p.next());
-                case "status" -> f3 = enumDevboxesDevboxStatus(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f3 = enumDevboxesDevboxStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxListParams(f0, f1, f2, f3);
     }
@@ -509,12 +900,28 @@ public final class DevboxesReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devboxes" -> f0 = listDevboxesDevboxView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("devboxes")) {
+                        f0 = listDevboxesDevboxView(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxListView(f0, f1, f2);
     }
@@ -533,10 +940,18 @@ public final class DevboxesReaders {
         JsonReading.startObject(e, "DevboxLogsListView");
         java.util.List<ai.runloop.model.devboxes.DevboxLogsListView.Log> f0 = null; // logs
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "logs" -> f0 = listDevboxesDevboxLogsListViewLog(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("logs")) {
+                        f0 = listDevboxesDevboxLogsListViewLog(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxLogsListView(f0);
     }
@@ -562,17 +977,58 @@ public final class DevboxesReaders {
         String f6 = null; // message
         String f7 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "level" -> f0 = JsonReading.string(p, p.next());
-                case "source" -> f1 = enumDevboxesDevboxLogsListViewLogSource(p, p.next());
-                case "timestamp_ms" -> f2 = JsonReading.int64(p, p.next());
-                case "cmd" -> f3 = JsonReading.string(p, p.next());
-                case "cmd_id" -> f4 = JsonReading.string(p, p.next());
-                case "exit_code" -> f5 = JsonReading.int32(p, p.next());
-                case "message" -> f6 = JsonReading.string(p, p.next());
-                case "shell_name" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("cmd")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("level")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("source")) {
+                        f1 = enumDevboxesDevboxLogsListViewLogSource(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("cmd_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("message")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("exit_code")) {
+                        f5 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("timestamp_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxLogsListView.Log(f0, f1, f2, f3, f4, f5, f6, f7);
     }
@@ -591,10 +1047,18 @@ public final class DevboxesReaders {
         JsonReading.startObject(e, "DevboxReadFileContentsParams");
         String f0 = null; // file_path
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "file_path" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("file_path")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxReadFileContentsParams(f0);
     }
@@ -621,18 +1085,66 @@ public final class DevboxesReaders {
         Long f7 = null; // vcpu_seconds
         Long f8 = null; // end_time_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "disk_gb_seconds" -> f1 = JsonReading.int64(p, p.next());
-                case "memory_gb_seconds" -> f2 = JsonReading.int64(p, p.next());
-                case "start_time_ms" -> f3 = JsonReading.int64(p, p.next());
-                case "status" -> f4 = JsonReading.string(p, p.next());
-                case "total_active_seconds" -> f5 = JsonReading.int64(p, p.next());
-                case "total_elapsed_seconds" -> f6 = JsonReading.int64(p, p.next());
-                case "vcpu_seconds" -> f7 = JsonReading.int64(p, p.next());
-                case "end_time_ms" -> f8 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("end_time_ms")) {
+                        f8 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("vcpu_seconds")) {
+                        f7 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("start_time_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("disk_gb_seconds")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("memory_gb_seconds")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("total_active_seconds")) {
+                        f5 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("total_elapsed_seconds")) {
+                        f6 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxResourceUsageView(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -653,12 +1165,30 @@ public final class DevboxesReaders {
         String f1 = null; // execution_id
         Boolean f2 = null; // success
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "execution_id" -> f1 = JsonReading.string(p, p.next());
-                case "success" -> f2 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("success")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("execution_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSendStdInResult(f0, f1, f2);
     }
@@ -677,10 +1207,18 @@ public final class DevboxesReaders {
         JsonReading.startObject(e, "DevboxShutdownParams");
         String f0 = null; // force
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "force" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("force")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxShutdownParams(f0);
     }
@@ -701,12 +1239,30 @@ public final class DevboxesReaders {
         String f1 = null; // error_message
         ai.runloop.model.devboxes.DevboxSnapshotView f2 = null; // snapshot
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "status" -> f0 = enumDevboxesDevboxSnapshotAsyncStatusViewStatus(p, p.next());
-                case "error_message" -> f1 = JsonReading.string(p, p.next());
-                case "snapshot" -> f2 = DevboxesReaders.readDevboxSnapshotView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f0 = enumDevboxesDevboxSnapshotAsyncStatusViewStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("snapshot")) {
+                        f2 = DevboxesReaders.readDevboxSnapshotView(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("error_message")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSnapshotAsyncStatusView(f0, f1, f2);
     }
@@ -727,12 +1283,30 @@ public final class DevboxesReaders {
         java.util.Map<String, String> f1 = null; // metadata
         String f2 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "commit_message" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("commit_message")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSnapshotDiskAsyncParams(f0, f1, f2);
     }
@@ -753,12 +1327,30 @@ public final class DevboxesReaders {
         java.util.Map<String, String> f1 = null; // metadata
         String f2 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "commit_message" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("commit_message")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSnapshotDiskParams(f0, f1, f2);
     }
@@ -779,12 +1371,30 @@ public final class DevboxesReaders {
         java.util.List<ai.runloop.model.devboxes.DevboxSnapshotView> f1 = null; // snapshots
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "snapshots" -> f1 = listDevboxesDevboxSnapshotView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("snapshots")) {
+                        f1 = listDevboxesDevboxSnapshotView(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSnapshotListView(f0, f1, f2);
     }
@@ -810,17 +1420,58 @@ public final class DevboxesReaders {
         Long f6 = null; // size_bytes
         String f7 = null; // source_blueprint_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "source_devbox_id" -> f3 = JsonReading.string(p, p.next());
-                case "commit_message" -> f4 = JsonReading.string(p, p.next());
-                case "name" -> f5 = JsonReading.string(p, p.next());
-                case "size_bytes" -> f6 = JsonReading.int64(p, p.next());
-                case "source_blueprint_id" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("size_bytes")) {
+                        f6 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("commit_message")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("source_devbox_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("source_blueprint_id")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxSnapshotView(f0, f1, f2, f3, f4, f5, f6, f7);
     }
@@ -840,11 +1491,24 @@ public final class DevboxesReaders {
         java.util.Map<String, String> f0 = null; // metadata
         String f1 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "metadata" -> f0 = mapString(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxUpdateParams(f0, f1);
     }
@@ -864,11 +1528,22 @@ public final class DevboxesReaders {
         String f0 = null; // path
         ai.runloop.model.support.BinaryContent f1 = null; // file
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "path" -> f0 = JsonReading.string(p, p.next());
-                case "file" -> f1 = JsonReading.<ai.runloop.model.support.BinaryContent>onlyNull(p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("path")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("file")) {
+                        f1 = JsonReading.<ai.runloop.model.support.BinaryContent>onlyNull(p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxUploadFileParams(f0, f1);
     }
@@ -904,27 +1579,106 @@ public final class DevboxesReaders {
         String f16 = null; // snapshot_id
         ai.runloop.model.devboxes.TunnelView f17 = null; // tunnel
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "capabilities" -> f1 = listSharedDevboxCapability(p, p.next());
-                case "create_time_ms" -> f2 = JsonReading.int64(p, p.next());
-                case "end_time_ms" -> f3 = JsonReading.int64(p, p.next());
-                case "launch_parameters" -> f4 = SharedReaders.readLaunchParameters(p, p.next());
-                case "metadata" -> f5 = mapString(p, p.next());
-                case "state_transitions" -> f6 = listDevboxesDevboxViewStateTransition(p, p.next());
-                case "status" -> f7 = enumDevboxesDevboxStatus(p, p.next());
-                case "blueprint_id" -> f8 = JsonReading.string(p, p.next());
-                case "failure_reason" -> f9 = enumDevboxesDevboxViewFailureReason(p, p.next());
-                case "gateway_specs" -> f10 = mapDevboxesDevboxViewGatewaySpecs(p, p.next());
-                case "initiator_id" -> f11 = JsonReading.string(p, p.next());
-                case "initiator_type" -> f12 = enumDevboxesDevboxViewInitiatorType(p, p.next());
-                case "mcp_specs" -> f13 = mapDevboxesDevboxViewMcpSpecs(p, p.next());
-                case "name" -> f14 = JsonReading.string(p, p.next());
-                case "shutdown_reason" -> f15 = enumDevboxesDevboxViewShutdownReason(p, p.next());
-                case "snapshot_id" -> f16 = JsonReading.string(p, p.next());
-                case "tunnel" -> f17 = DevboxesReaders.readTunnelView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f14 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f7 = enumDevboxesDevboxStatus(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("tunnel")) {
+                        f17 = DevboxesReaders.readTunnelView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f5 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("mcp_specs")) {
+                        f13 = mapDevboxesDevboxViewMcpSpecs(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("end_time_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("snapshot_id")) {
+                        f16 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("capabilities")) {
+                        f1 = listSharedDevboxCapability(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("blueprint_id")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("initiator_id")) {
+                        f11 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("gateway_specs")) {
+                        f10 = mapDevboxesDevboxViewGatewaySpecs(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("failure_reason")) {
+                        f9 = enumDevboxesDevboxViewFailureReason(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("initiator_type")) {
+                        f12 = enumDevboxesDevboxViewInitiatorType(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("shutdown_reason")) {
+                        f15 = enumDevboxesDevboxViewShutdownReason(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("launch_parameters")) {
+                        f4 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state_transitions")) {
+                        f6 = listDevboxesDevboxViewStateTransition(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17);
     }
@@ -944,11 +1698,24 @@ public final class DevboxesReaders {
         String f0 = null; // gateway_config_id
         String f1 = null; // secret_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "gateway_config_id" -> f0 = JsonReading.string(p, p.next());
-                case "secret_id" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("secret_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("gateway_config_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxView.GatewaySpecs(f0, f1);
     }
@@ -968,11 +1735,24 @@ public final class DevboxesReaders {
         String f0 = null; // mcp_config_id
         String f1 = null; // secret_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "mcp_config_id" -> f0 = JsonReading.string(p, p.next());
-                case "secret_id" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("secret_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("mcp_config_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxView.McpSpecs(f0, f1);
     }
@@ -993,12 +1773,30 @@ public final class DevboxesReaders {
         ai.runloop.model.devboxes.DevboxStatus f1 = null; // status
         Long f2 = null; // transition_time_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "failure_reason" -> f0 = JsonReading.string(p, p.next());
-                case "status" -> f1 = enumDevboxesDevboxStatus(p, p.next());
-                case "transition_time_ms" -> f2 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f1 = enumDevboxesDevboxStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("failure_reason")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("transition_time_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxView.StateTransition(f0, f1, f2);
     }
@@ -1020,13 +1818,36 @@ public final class DevboxesReaders {
         String f2 = null; // last_n
         Integer f3 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "statuses" -> f1 = listDevboxesExecutionStatus(p, p.next());
-                case "last_n" -> f2 = JsonReading.string(p, p.next());
-                case "timeout_seconds" -> f3 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("last_n")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("statuses")) {
+                        f1 = listDevboxesExecutionStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f3 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxWaitForCommandParams(f0, f1, f2, f3);
     }
@@ -1046,11 +1867,24 @@ public final class DevboxesReaders {
         java.util.List<ai.runloop.model.devboxes.DevboxStatus> f0 = null; // statuses
         Double f1 = null; // timeout_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "statuses" -> f0 = listDevboxesDevboxStatus(p, p.next());
-                case "timeout_seconds" -> f1 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("statuses")) {
+                        f0 = listDevboxesDevboxStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("timeout_seconds")) {
+                        f1 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxWaitForStatusParams(f0, f1);
     }
@@ -1070,11 +1904,24 @@ public final class DevboxesReaders {
         String f0 = null; // contents
         String f1 = null; // file_path
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "contents" -> f0 = JsonReading.string(p, p.next());
-                case "file_path" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("contents")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("file_path")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DevboxWriteFileContentsParams(f0, f1);
     }
@@ -1099,16 +1946,52 @@ public final class DevboxesReaders {
         String f5 = null; // source_blueprint_id
         String f6 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "metadata[key]" -> f3 = JsonReading.string(p, p.next());
-                case "metadata[key][in]" -> f4 = JsonReading.string(p, p.next());
-                case "source_blueprint_id" -> f5 = JsonReading.string(p, p.next());
-                case "starting_after" -> f6 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("metadata[key]")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("metadata[key][in]")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("source_blueprint_id")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DiskSnapshotListParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -1129,12 +2012,30 @@ public final class DevboxesReaders {
         java.util.Map<String, String> f1 = null; // metadata
         String f2 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "commit_message" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("commit_message")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.DiskSnapshotUpdateParams(f0, f1, f2);
     }
@@ -1155,12 +2056,30 @@ public final class DevboxesReaders {
         Boolean f1 = null; // attach_stdin
         String f2 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "command" -> f0 = JsonReading.string(p, p.next());
-                case "attach_stdin" -> f1 = JsonReading.bool(p, p.next());
-                case "shell_name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("attach_stdin")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionExecuteAsyncParams(f0, f1, f2);
     }
@@ -1181,12 +2100,30 @@ public final class DevboxesReaders {
         Boolean f1 = null; // attach_stdin
         String f2 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "command" -> f0 = JsonReading.string(p, p.next());
-                case "attach_stdin" -> f1 = JsonReading.bool(p, p.next());
-                case "shell_name" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("attach_stdin")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionExecuteSyncParams(f0, f1, f2);
     }
@@ -1206,11 +2143,24 @@ public final class DevboxesReaders {
         String f0 = null; // devbox_id
         Boolean f1 = null; // kill_process_group
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "kill_process_group" -> f1 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("kill_process_group")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionKillParams(f0, f1);
     }
@@ -1230,11 +2180,24 @@ public final class DevboxesReaders {
         String f0 = null; // devbox_id
         String f1 = null; // last_n
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "last_n" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("last_n")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionRetrieveParams(f0, f1);
     }
@@ -1255,12 +2218,30 @@ public final class DevboxesReaders {
         ai.runloop.model.devboxes.ExecutionSendStdInParams.Signal f1 = null; // signal
         String f2 = null; // text
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "signal" -> f1 = enumDevboxesExecutionSendStdInParamsSignal(p, p.next());
-                case "text" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("text")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("signal")) {
+                        f1 = enumDevboxesExecutionSendStdInParamsSignal(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionSendStdInParams(f0, f1, f2);
     }
@@ -1280,11 +2261,24 @@ public final class DevboxesReaders {
         String f0 = null; // devbox_id
         String f1 = null; // offset
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "offset" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("offset")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionStreamStderrUpdatesParams(f0, f1);
     }
@@ -1304,11 +2298,24 @@ public final class DevboxesReaders {
         String f0 = null; // devbox_id
         String f1 = null; // offset
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "devbox_id" -> f0 = JsonReading.string(p, p.next());
-                case "offset" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("offset")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionStreamStdoutUpdatesParams(f0, f1);
     }
@@ -1328,11 +2335,22 @@ public final class DevboxesReaders {
         String f0 = null; // output
         Long f1 = null; // offset
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "output" -> f0 = JsonReading.string(p, p.next());
-                case "offset" -> f1 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("output")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("offset")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.ExecutionUpdateChunk(f0, f1);
     }
@@ -1356,15 +2374,48 @@ public final class DevboxesReaders {
         String f4 = null; // gateway_config_id
         String f5 = null; // url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "token" -> f0 = JsonReading.string(p, p.next());
-                case "auth_mechanism" -> f1 = SharedReaders.readAuthMechanism(p, p.next());
-                case "devbox_id" -> f2 = JsonReading.string(p, p.next());
-                case "endpoint" -> f3 = JsonReading.string(p, p.next());
-                case "gateway_config_id" -> f4 = JsonReading.string(p, p.next());
-                case "url" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("url")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("token")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f1 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("gateway_config_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.GatewayTokenView(f0, f1, f2, f3, f4, f5);
     }
@@ -1384,11 +2435,24 @@ public final class DevboxesReaders {
         String f0 = null; // execution_id
         String f1 = null; // shell_name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "execution_id" -> f0 = JsonReading.string(p, p.next());
-                case "shell_name" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 10 -> {
+                    if (key.equals("shell_name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("execution_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.LogListParams(f0, f1);
     }
@@ -1412,15 +2476,46 @@ public final class DevboxesReaders {
         String f4 = null; // mcp_config_id
         String f5 = null; // url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "token" -> f0 = JsonReading.string(p, p.next());
-                case "allowed_tools" -> f1 = listString(p, p.next());
-                case "devbox_id" -> f2 = JsonReading.string(p, p.next());
-                case "endpoint" -> f3 = JsonReading.string(p, p.next());
-                case "mcp_config_id" -> f4 = JsonReading.string(p, p.next());
-                case "url" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("url")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("token")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_tools")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("mcp_config_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.McpTokenView(f0, f1, f2, f3, f4, f5);
     }
@@ -1444,15 +2539,46 @@ public final class DevboxesReaders {
         Boolean f4 = null; // wake_on_http
         String f5 = null; // auth_token
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_mode" -> f0 = enumDevboxesTunnelAuthMode(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "http_keep_alive" -> f2 = JsonReading.bool(p, p.next());
-                case "tunnel_key" -> f3 = JsonReading.string(p, p.next());
-                case "wake_on_http" -> f4 = JsonReading.bool(p, p.next());
-                case "auth_token" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("auth_mode")) {
+                        f0 = enumDevboxesTunnelAuthMode(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("tunnel_key")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("auth_token")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("wake_on_http")) {
+                        f4 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("http_keep_alive")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.devboxes.TunnelView(f0, f1, f2, f3, f4, f5);
     }

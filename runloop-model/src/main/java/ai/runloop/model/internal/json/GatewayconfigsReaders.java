@@ -27,14 +27,40 @@ public final class GatewayconfigsReaders {
         java.util.List<ai.runloop.model.shared.CustomHeader> f3 = null; // custom_headers
         String f4 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_mechanism" -> f0 = SharedReaders.readAuthMechanism(p, p.next());
-                case "endpoint" -> f1 = JsonReading.string(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "custom_headers" -> f3 = listSharedCustomHeader(p, p.next());
-                case "description" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f0 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f3 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.gatewayconfigs.GatewayConfigCreateParams(f0, f1, f2, f3, f4);
     }
@@ -58,15 +84,48 @@ public final class GatewayconfigsReaders {
         String f4 = null; // search
         String f5 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.gatewayconfigs.GatewayConfigListParams(f0, f1, f2, f3, f4, f5);
     }
@@ -87,12 +146,30 @@ public final class GatewayconfigsReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "gateway_configs" -> f0 = listGatewayconfigsGatewayConfigView(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("gateway_configs")) {
+                        f0 = listGatewayconfigsGatewayConfigView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.gatewayconfigs.GatewayConfigListView(f0, f1, f2);
     }
@@ -115,14 +192,40 @@ public final class GatewayconfigsReaders {
         String f3 = null; // endpoint
         String f4 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_mechanism" -> f0 = SharedReaders.readAuthMechanism(p, p.next());
-                case "custom_headers" -> f1 = listSharedCustomHeader(p, p.next());
-                case "description" -> f2 = JsonReading.string(p, p.next());
-                case "endpoint" -> f3 = JsonReading.string(p, p.next());
-                case "name" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f0 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f1 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.gatewayconfigs.GatewayConfigUpdateParams(f0, f1, f2, f3, f4);
     }
@@ -148,17 +251,56 @@ public final class GatewayconfigsReaders {
         java.util.List<ai.runloop.model.shared.CustomHeader> f6 = null; // custom_headers
         String f7 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "auth_mechanism" -> f1 = SharedReaders.readAuthMechanism(p, p.next());
-                case "create_time_ms" -> f2 = JsonReading.int64(p, p.next());
-                case "endpoint" -> f3 = JsonReading.string(p, p.next());
-                case "name" -> f4 = JsonReading.string(p, p.next());
-                case "account_id" -> f5 = JsonReading.string(p, p.next());
-                case "custom_headers" -> f6 = listSharedCustomHeader(p, p.next());
-                case "description" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("account_id")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f1 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("create_time_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f6 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.gatewayconfigs.GatewayConfigView(f0, f1, f2, f3, f4, f5, f6, f7);
     }

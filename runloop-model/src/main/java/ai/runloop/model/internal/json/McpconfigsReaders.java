@@ -28,15 +28,46 @@ public final class McpconfigsReaders {
         java.util.List<ai.runloop.model.shared.CustomHeader> f4 = null; // custom_headers
         String f5 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "allowed_tools" -> f0 = listString(p, p.next());
-                case "endpoint" -> f1 = JsonReading.string(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "auth_mechanism" -> f3 = SharedReaders.readAuthMechanism(p, p.next());
-                case "custom_headers" -> f4 = listSharedCustomHeader(p, p.next());
-                case "description" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_tools")) {
+                        f0 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f3 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f4 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.mcpconfigs.McpConfigCreateParams(f0, f1, f2, f3, f4, f5);
     }
@@ -60,15 +91,48 @@ public final class McpconfigsReaders {
         String f4 = null; // search
         String f5 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.mcpconfigs.McpConfigListParams(f0, f1, f2, f3, f4, f5);
     }
@@ -89,12 +153,28 @@ public final class McpconfigsReaders {
         java.util.List<ai.runloop.model.mcpconfigs.McpConfigView> f1 = null; // mcp_configs
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "mcp_configs" -> f1 = listMcpconfigsMcpConfigView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("mcp_configs")) {
+                        f1 = listMcpconfigsMcpConfigView(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.mcpconfigs.McpConfigListView(f0, f1, f2);
     }
@@ -118,15 +198,46 @@ public final class McpconfigsReaders {
         String f4 = null; // endpoint
         String f5 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "allowed_tools" -> f0 = listString(p, p.next());
-                case "auth_mechanism" -> f1 = SharedReaders.readAuthMechanism(p, p.next());
-                case "custom_headers" -> f2 = listSharedCustomHeader(p, p.next());
-                case "description" -> f3 = JsonReading.string(p, p.next());
-                case "endpoint" -> f4 = JsonReading.string(p, p.next());
-                case "name" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_tools")) {
+                        f0 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f1 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f2 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.mcpconfigs.McpConfigUpdateParams(f0, f1, f2, f3, f4, f5);
     }
@@ -152,17 +263,56 @@ public final class McpconfigsReaders {
         java.util.List<ai.runloop.model.shared.CustomHeader> f6 = null; // custom_headers
         String f7 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "allowed_tools" -> f1 = listString(p, p.next());
-                case "auth_mechanism" -> f2 = SharedReaders.readAuthMechanism(p, p.next());
-                case "create_time_ms" -> f3 = JsonReading.int64(p, p.next());
-                case "endpoint" -> f4 = JsonReading.string(p, p.next());
-                case "name" -> f5 = JsonReading.string(p, p.next());
-                case "custom_headers" -> f6 = listSharedCustomHeader(p, p.next());
-                case "description" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("endpoint")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_tools")) {
+                        f1 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("auth_mechanism")) {
+                        f2 = SharedReaders.readAuthMechanism(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("create_time_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_headers")) {
+                        f6 = listSharedCustomHeader(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.mcpconfigs.McpConfigView(f0, f1, f2, f3, f4, f5, f6, f7);
     }

@@ -24,11 +24,24 @@ public final class NetworkpoliciesReaders {
         String f0 = null; // cidr
         java.util.List<ai.runloop.model.networkpolicies.PortRule> f1 = null; // ports
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "cidr" -> f0 = JsonReading.string(p, p.next());
-                case "ports" -> f1 = listNetworkpoliciesPortRule(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("cidr")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("ports")) {
+                        f1 = listNetworkpoliciesPortRule(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.AllowedCidr(f0, f1);
     }
@@ -55,18 +68,64 @@ public final class NetworkpoliciesReaders {
         java.util.List<String> f7 = null; // allowed_hostnames
         String f8 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "allow_agent_gateway" -> f1 = JsonReading.bool(p, p.next());
-                case "allow_all" -> f2 = JsonReading.bool(p, p.next());
-                case "allow_devbox_to_devbox" -> f3 = JsonReading.bool(p, p.next());
-                case "allow_mcp_gateway" -> f4 = JsonReading.bool(p, p.next());
-                case "allow_runloop_mirrors" -> f5 = JsonReading.bool(p, p.next());
-                case "allowed_cidrs" -> f6 = listNetworkpoliciesAllowedCidr(p, p.next());
-                case "allowed_hostnames" -> f7 = listString(p, p.next());
-                case "description" -> f8 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("allow_all")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_cidrs")) {
+                        f6 = listNetworkpoliciesAllowedCidr(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("allow_mcp_gateway")) {
+                        f4 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("allowed_hostnames")) {
+                        f7 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("allow_agent_gateway")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("allow_runloop_mirrors")) {
+                        f5 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("allow_devbox_to_devbox")) {
+                        f3 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyCreateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -90,15 +149,48 @@ public final class NetworkpoliciesReaders {
         String f4 = null; // search
         String f5 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyListParams(f0, f1, f2, f3, f4, f5);
     }
@@ -119,12 +211,30 @@ public final class NetworkpoliciesReaders {
         java.util.List<ai.runloop.model.networkpolicies.NetworkPolicyView> f1 = null; // network_policies
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "network_policies" -> f1 = listNetworkpoliciesNetworkPolicyView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("network_policies")) {
+                        f1 = listNetworkpoliciesNetworkPolicyView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyListView(f0, f1, f2);
     }
@@ -151,18 +261,64 @@ public final class NetworkpoliciesReaders {
         String f7 = null; // description
         String f8 = null; // name
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "allow_agent_gateway" -> f0 = JsonReading.bool(p, p.next());
-                case "allow_all" -> f1 = JsonReading.bool(p, p.next());
-                case "allow_devbox_to_devbox" -> f2 = JsonReading.bool(p, p.next());
-                case "allow_mcp_gateway" -> f3 = JsonReading.bool(p, p.next());
-                case "allow_runloop_mirrors" -> f4 = JsonReading.bool(p, p.next());
-                case "allowed_cidrs" -> f5 = listNetworkpoliciesAllowedCidr(p, p.next());
-                case "allowed_hostnames" -> f6 = listString(p, p.next());
-                case "description" -> f7 = JsonReading.string(p, p.next());
-                case "name" -> f8 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("allow_all")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_cidrs")) {
+                        f5 = listNetworkpoliciesAllowedCidr(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("allow_mcp_gateway")) {
+                        f3 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("allowed_hostnames")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("allow_agent_gateway")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("allow_runloop_mirrors")) {
+                        f4 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("allow_devbox_to_devbox")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyUpdateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -186,15 +342,46 @@ public final class NetworkpoliciesReaders {
         Long f4 = null; // update_time_ms
         String f5 = null; // description
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "egress" -> f2 = NetworkpoliciesReaders.readNetworkPolicyViewEgress(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "update_time_ms" -> f4 = JsonReading.int64(p, p.next());
-                case "description" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("egress")) {
+                        f2 = NetworkpoliciesReaders.readNetworkPolicyViewEgress(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("description")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("update_time_ms")) {
+                        f4 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyView(f0, f1, f2, f3, f4, f5);
     }
@@ -219,16 +406,52 @@ public final class NetworkpoliciesReaders {
         java.util.List<ai.runloop.model.networkpolicies.AllowedCidr> f5 = null; // allowed_cidrs
         java.util.List<String> f6 = null; // allowed_hostnames
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "allow_agent_gateway" -> f0 = JsonReading.bool(p, p.next());
-                case "allow_all" -> f1 = JsonReading.bool(p, p.next());
-                case "allow_devbox_to_devbox" -> f2 = JsonReading.bool(p, p.next());
-                case "allow_mcp_gateway" -> f3 = JsonReading.bool(p, p.next());
-                case "allow_runloop_mirrors" -> f4 = JsonReading.bool(p, p.next());
-                case "allowed_cidrs" -> f5 = listNetworkpoliciesAllowedCidr(p, p.next());
-                case "allowed_hostnames" -> f6 = listString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("allow_all")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("allowed_cidrs")) {
+                        f5 = listNetworkpoliciesAllowedCidr(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("allow_mcp_gateway")) {
+                        f3 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("allowed_hostnames")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("allow_agent_gateway")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("allow_runloop_mirrors")) {
+                        f4 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("allow_devbox_to_devbox")) {
+                        f2 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.NetworkPolicyView.Egress(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -249,12 +472,28 @@ public final class NetworkpoliciesReaders {
         Integer f1 = null; // end_port
         ai.runloop.model.networkpolicies.PortRule.Protocol f2 = null; // protocol
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "port" -> f0 = JsonReading.int32(p, p.next());
-                case "end_port" -> f1 = JsonReading.int32(p, p.next());
-                case "protocol" -> f2 = enumNetworkpoliciesPortRuleProtocol(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("port")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("end_port")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("protocol")) {
+                        f2 = enumNetworkpoliciesPortRuleProtocol(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.networkpolicies.PortRule(f0, f1, f2);
     }

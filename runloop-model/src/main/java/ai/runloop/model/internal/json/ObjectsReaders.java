@@ -26,13 +26,36 @@ public final class ObjectsReaders {
         java.util.Map<String, String> f2 = null; // metadata
         Long f3 = null; // ttl_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "content_type" -> f0 = enumObjectsObjectContentType(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "ttl_ms" -> f3 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("ttl_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("content_type")) {
+                        f0 = enumObjectsObjectContentType(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectCreateParams(f0, f1, f2, f3);
     }
@@ -51,10 +74,18 @@ public final class ObjectsReaders {
         JsonReading.startObject(e, "ObjectDownloadParams");
         Integer f0 = null; // duration_seconds
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "duration_seconds" -> f0 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 16 -> {
+                    if (key.equals("duration_seconds")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectDownloadParams(f0);
     }
@@ -73,10 +104,18 @@ public final class ObjectsReaders {
         JsonReading.startObject(e, "ObjectDownloadURLView");
         String f0 = null; // download_url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "download_url" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 12 -> {
+                    if (key.equals("download_url")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectDownloadURLView(f0);
     }
@@ -101,16 +140,52 @@ public final class ObjectsReaders {
         String f5 = null; // starting_after
         ai.runloop.model.objects.ObjectState f6 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "content_type" -> f0 = enumObjectsObjectContentType(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                case "state" -> f6 = enumObjectsObjectState(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f6 = enumObjectsObjectState(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("content_type")) {
+                        f0 = enumObjectsObjectContentType(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectListParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -135,16 +210,52 @@ public final class ObjectsReaders {
         String f5 = null; // starting_after
         ai.runloop.model.objects.ObjectState f6 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "content_type" -> f0 = enumObjectsObjectContentType(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                case "state" -> f6 = enumObjectsObjectState(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f6 = enumObjectsObjectState(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("content_type")) {
+                        f0 = enumObjectsObjectContentType(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectListPublicParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -165,12 +276,30 @@ public final class ObjectsReaders {
         java.util.List<ai.runloop.model.objects.ObjectView> f1 = null; // objects
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "objects" -> f1 = listObjectsObjectView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("objects")) {
+                        f1 = listObjectsObjectView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectListView(f0, f1, f2);
     }
@@ -197,18 +326,64 @@ public final class ObjectsReaders {
         Long f7 = null; // size_bytes
         String f8 = null; // upload_url
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "content_type" -> f1 = enumObjectsObjectContentType(p, p.next());
-                case "create_time_ms" -> f2 = JsonReading.int64(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "state" -> f4 = enumObjectsObjectState(p, p.next());
-                case "delete_after_time_ms" -> f5 = JsonReading.int64(p, p.next());
-                case "metadata" -> f6 = mapString(p, p.next());
-                case "size_bytes" -> f7 = JsonReading.int64(p, p.next());
-                case "upload_url" -> f8 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f4 = enumObjectsObjectState(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f6 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("size_bytes")) {
+                        f7 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("upload_url")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("content_type")) {
+                        f1 = enumObjectsObjectContentType(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f2 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 20 -> {
+                    if (key.equals("delete_after_time_ms")) {
+                        f5 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.objects.ObjectView(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }

@@ -24,11 +24,22 @@ public final class PtyReaders {
         Integer f0 = null; // cols
         Integer f1 = null; // rows
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "cols" -> f0 = JsonReading.int32(p, p.next());
-                case "rows" -> f1 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("cols")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("rows")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.pty.PtyConnectParams(f0, f1);
     }
@@ -55,18 +66,62 @@ public final class PtyReaders {
         String f7 = null; // session_name
         String f8 = null; // status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "attached" -> f0 = JsonReading.bool(p, p.next());
-                case "created" -> f1 = JsonReading.bool(p, p.next());
-                case "cols" -> f2 = JsonReading.int32(p, p.next());
-                case "connect_url" -> f3 = JsonReading.string(p, p.next());
-                case "idle_ttl_seconds" -> f4 = JsonReading.int32(p, p.next());
-                case "protocol_version" -> f5 = JsonReading.string(p, p.next());
-                case "rows" -> f6 = JsonReading.int32(p, p.next());
-                case "session_name" -> f7 = JsonReading.string(p, p.next());
-                case "status" -> f8 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("cols")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("rows")) {
+                        f6 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("created")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("attached")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("connect_url")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("session_name")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("idle_ttl_seconds")) {
+                        f4 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("protocol_version")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.pty.PtyConnectView(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
@@ -88,13 +143,32 @@ public final class PtyReaders {
         Integer f2 = null; // rows
         String f3 = null; // signal
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "action" -> f0 = enumPtyPtyControlParamsAction(p, p.next());
-                case "cols" -> f1 = JsonReading.int32(p, p.next());
-                case "rows" -> f2 = JsonReading.int32(p, p.next());
-                case "signal" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("cols")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("rows")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("action")) {
+                        f0 = enumPtyPtyControlParamsAction(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("signal")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.pty.PtyControlParams(f0, f1, f2, f3);
     }
@@ -114,11 +188,24 @@ public final class PtyReaders {
         String f0 = null; // session_name
         String f1 = null; // status
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "session_name" -> f0 = JsonReading.string(p, p.next());
-                case "status" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("session_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.pty.PtyControlResultView(f0, f1);
     }
@@ -138,11 +225,22 @@ public final class PtyReaders {
         String f0 = null; // auth_token
         String f1 = null; // tunnel_key
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "auth_token" -> f0 = JsonReading.string(p, p.next());
-                case "tunnel_key" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 10 -> {
+                    if (key.equals("auth_token")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("tunnel_key")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.pty.PtyTunnelView(f0, f1);
     }

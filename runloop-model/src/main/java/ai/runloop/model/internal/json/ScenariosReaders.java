@@ -24,11 +24,24 @@ public final class ScenariosReaders {
         String f0 = null; // problem_statement
         jakarta.json.JsonValue f1 = null; // additional_context
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "problem_statement" -> f0 = JsonReading.string(p, p.next());
-                case "additional_context" -> f1 = JsonReading.json(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 17 -> {
+                    if (key.equals("problem_statement")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("additional_context")) {
+                        f1 = JsonReading.json(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.InputContext(f0, f1);
     }
@@ -48,11 +61,24 @@ public final class ScenariosReaders {
         jakarta.json.JsonValue f0 = null; // additional_context
         String f1 = null; // problem_statement
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "additional_context" -> f0 = JsonReading.json(p, p.next());
-                case "problem_statement" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 17 -> {
+                    if (key.equals("problem_statement")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("additional_context")) {
+                        f0 = JsonReading.json(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.InputContextUpdate(f0, f1);
     }
@@ -78,17 +104,58 @@ public final class ScenariosReaders {
         String f6 = null; // starting_after
         String f7 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_run_id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "scenario_id" -> f4 = JsonReading.string(p, p.next());
-                case "search" -> f5 = JsonReading.string(p, p.next());
-                case "starting_after" -> f6 = JsonReading.string(p, p.next());
-                case "state" -> f7 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f7 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("scenario_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("benchmark_run_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.RunListParams(f0, f1, f2, f3, f4, f5, f6, f7);
     }
@@ -116,19 +183,70 @@ public final class ScenariosReaders {
         Integer f8 = null; // scorer_timeout_sec
         ai.runloop.model.scenarios.ValidationType f9 = null; // validation_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "input_context" -> f0 = ScenariosReaders.readInputContext(p, p.next());
-                case "name" -> f1 = JsonReading.string(p, p.next());
-                case "scoring_contract" -> f2 = ScenariosReaders.readScoringContract(p, p.next());
-                case "environment_parameters" -> f3 = ScenariosReaders.readScenarioEnvironment(p, p.next());
-                case "metadata" -> f4 = mapString(p, p.next());
-                case "reference_output" -> f5 = JsonReading.string(p, p.next());
-                case "required_environment_variables" -> f6 = listString(p, p.next());
-                case "required_secret_names" -> f7 = listString(p, p.next());
-                case "scorer_timeout_sec" -> f8 = JsonReading.int32(p, p.next());
-                case "validation_type" -> f9 = enumScenariosValidationType(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("input_context")) {
+                        f0 = ScenariosReaders.readInputContext(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("validation_type")) {
+                        f9 = enumScenariosValidationType(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("scoring_contract")) {
+                        f2 = ScenariosReaders.readScoringContract(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("reference_output")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("scorer_timeout_sec")) {
+                        f8 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f7 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("environment_parameters")) {
+                        f3 = ScenariosReaders.readScenarioEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioCreateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9);
     }
@@ -149,12 +267,30 @@ public final class ScenariosReaders {
         java.util.List<ai.runloop.model.scenarios.ScenarioView> f1 = null; // scenarios
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "scenarios" -> f1 = listScenariosScenarioView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("scenarios")) {
+                        f1 = listScenariosScenarioView(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioDefinitionListView(f0, f1, f2);
     }
@@ -176,13 +312,34 @@ public final class ScenariosReaders {
         String f2 = null; // snapshot_id
         String f3 = null; // working_directory
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "blueprint_id" -> f0 = JsonReading.string(p, p.next());
-                case "launch_parameters" -> f1 = SharedReaders.readLaunchParameters(p, p.next());
-                case "snapshot_id" -> f2 = JsonReading.string(p, p.next());
-                case "working_directory" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 11 -> {
+                    if (key.equals("snapshot_id")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("blueprint_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("launch_parameters")) {
+                        f1 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("working_directory")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioEnvironment(f0, f1, f2, f3);
     }
@@ -207,16 +364,54 @@ public final class ScenariosReaders {
         String f5 = null; // starting_after
         String f6 = null; // validation_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_id" -> f0 = JsonReading.string(p, p.next());
-                case "include_total_count" -> f1 = JsonReading.bool(p, p.next());
-                case "limit" -> f2 = JsonReading.int32(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "search" -> f4 = JsonReading.string(p, p.next());
-                case "starting_after" -> f5 = JsonReading.string(p, p.next());
-                case "validation_type" -> f6 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("benchmark_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("validation_type")) {
+                        f6 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioListParams(f0, f1, f2, f3, f4, f5, f6);
     }
@@ -239,14 +434,42 @@ public final class ScenariosReaders {
         String f3 = null; // search
         String f4 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "search" -> f3 = JsonReading.string(p, p.next());
-                case "starting_after" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioListPublicParams(f0, f1, f2, f3, f4);
     }
@@ -267,12 +490,30 @@ public final class ScenariosReaders {
         java.util.List<ai.runloop.model.scenarios.ScenarioRunView> f1 = null; // runs
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "runs" -> f1 = listScenariosScenarioRunView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("runs")) {
+                        f1 = listScenariosScenarioRunView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioRunListView(f0, f1, f2);
     }
@@ -303,22 +544,86 @@ public final class ScenariosReaders {
         java.util.Map<String, String> f11 = null; // secrets_provided
         Long f12 = null; // start_time_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "devbox_id" -> f1 = JsonReading.string(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "scenario_id" -> f3 = JsonReading.string(p, p.next());
-                case "state" -> f4 = enumScenariosScenarioRunState(p, p.next());
-                case "benchmark_run_id" -> f5 = JsonReading.string(p, p.next());
-                case "duration_ms" -> f6 = JsonReading.int64(p, p.next());
-                case "environment_variables" -> f7 = mapString(p, p.next());
-                case "name" -> f8 = JsonReading.string(p, p.next());
-                case "purpose" -> f9 = JsonReading.string(p, p.next());
-                case "scoring_contract_result" -> f10 = ScenariosReaders.readScoringContractResultView(p, p.next());
-                case "secrets_provided" -> f11 = mapString(p, p.next());
-                case "start_time_ms" -> f12 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("state")) {
+                        f4 = enumScenariosScenarioRunState(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("purpose")) {
+                        f9 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("devbox_id")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("scenario_id")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("duration_ms")) {
+                        f6 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("start_time_ms")) {
+                        f12 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("benchmark_run_id")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("secrets_provided")) {
+                        f11 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("environment_variables")) {
+                        f7 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 23 -> {
+                    if (key.equals("scoring_contract_result")) {
+                        f10 = ScenariosReaders.readScoringContractResultView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioRunView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12);
     }
@@ -341,14 +646,40 @@ public final class ScenariosReaders {
         ai.runloop.model.shared.RunProfile f3 = null; // runProfile
         String f4 = null; // scenario_id
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "benchmark_run_id" -> f0 = JsonReading.string(p, p.next());
-                case "metadata" -> f1 = mapString(p, p.next());
-                case "run_name" -> f2 = JsonReading.string(p, p.next());
-                case "runProfile" -> f3 = SharedReaders.readRunProfile(p, p.next());
-                case "scenario_id" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f1 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("run_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("runProfile")) {
+                        f3 = SharedReaders.readRunProfile(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("scenario_id")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("benchmark_run_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioStartRunParams(f0, f1, f2, f3, f4);
     }
@@ -376,19 +707,70 @@ public final class ScenariosReaders {
         ai.runloop.model.scenarios.ScoringContractUpdate f8 = null; // scoring_contract
         ai.runloop.model.scenarios.ValidationType f9 = null; // validation_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "environment_parameters" -> f0 = ScenariosReaders.readScenarioEnvironment(p, p.next());
-                case "input_context" -> f1 = ScenariosReaders.readInputContextUpdate(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "reference_output" -> f4 = JsonReading.string(p, p.next());
-                case "required_environment_variables" -> f5 = listString(p, p.next());
-                case "required_secret_names" -> f6 = listString(p, p.next());
-                case "scorer_timeout_sec" -> f7 = JsonReading.int32(p, p.next());
-                case "scoring_contract" -> f8 = ScenariosReaders.readScoringContractUpdate(p, p.next());
-                case "validation_type" -> f9 = enumScenariosValidationType(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("input_context")) {
+                        f1 = ScenariosReaders.readInputContextUpdate(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("validation_type")) {
+                        f9 = enumScenariosValidationType(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("reference_output")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("scoring_contract")) {
+                        f8 = ScenariosReaders.readScoringContractUpdate(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("scorer_timeout_sec")) {
+                        f7 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f6 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 22 -> {
+                    if (key.equals("environment_parameters")) {
+                        f0 = ScenariosReaders.readScenarioEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f5 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioUpdateParams(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9);
     }
@@ -419,22 +801,88 @@ public final class ScenariosReaders {
         Integer f11 = null; // scorer_timeout_sec
         ai.runloop.model.scenarios.ValidationType f12 = null; // validation_type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "input_context" -> f1 = ScenariosReaders.readInputContext(p, p.next());
-                case "metadata" -> f2 = mapString(p, p.next());
-                case "name" -> f3 = JsonReading.string(p, p.next());
-                case "scoring_contract" -> f4 = ScenariosReaders.readScoringContract(p, p.next());
-                case "status" -> f5 = enumSharedArchiveStatus(p, p.next());
-                case "environment" -> f6 = ScenariosReaders.readScenarioEnvironment(p, p.next());
-                case "is_public" -> f7 = JsonReading.bool(p, p.next());
-                case "reference_output" -> f8 = JsonReading.string(p, p.next());
-                case "required_environment_variables" -> f9 = listString(p, p.next());
-                case "required_secret_names" -> f10 = listString(p, p.next());
-                case "scorer_timeout_sec" -> f11 = JsonReading.int32(p, p.next());
-                case "validation_type" -> f12 = enumScenariosValidationType(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("status")) {
+                        f5 = enumSharedArchiveStatus(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("metadata")) {
+                        f2 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("is_public")) {
+                        f7 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("environment")) {
+                        f6 = ScenariosReaders.readScenarioEnvironment(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("input_context")) {
+                        f1 = ScenariosReaders.readInputContext(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("validation_type")) {
+                        f12 = enumScenariosValidationType(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("scoring_contract")) {
+                        f4 = ScenariosReaders.readScoringContract(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("reference_output")) {
+                        f8 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("scorer_timeout_sec")) {
+                        f11 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("required_secret_names")) {
+                        f10 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 30 -> {
+                    if (key.equals("required_environment_variables")) {
+                        f9 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScenarioView(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12);
     }
@@ -454,11 +902,24 @@ public final class ScenariosReaders {
         String f0 = null; // bash_script
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "bash_script" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerCreateParams(f0, f1);
     }
@@ -479,12 +940,30 @@ public final class ScenariosReaders {
         String f1 = null; // bash_script
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "bash_script" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerCreateResponse(f0, f1, f2);
     }
@@ -506,13 +985,36 @@ public final class ScenariosReaders {
         String f2 = null; // search
         String f3 = null; // starting_after
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "include_total_count" -> f0 = JsonReading.bool(p, p.next());
-                case "limit" -> f1 = JsonReading.int32(p, p.next());
-                case "search" -> f2 = JsonReading.string(p, p.next());
-                case "starting_after" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f1 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("search")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("starting_after")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("include_total_count")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerListParams(f0, f1, f2, f3);
     }
@@ -533,12 +1035,30 @@ public final class ScenariosReaders {
         String f1 = null; // bash_script
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "bash_script" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerListResponse(f0, f1, f2);
     }
@@ -559,12 +1079,30 @@ public final class ScenariosReaders {
         Boolean f1 = null; // has_more
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scorers" -> f0 = listScenariosScorerListResponse(p, p.next());
-                case "has_more" -> f1 = JsonReading.bool(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("scorers")) {
+                        f0 = listScenariosScorerListResponse(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerListView(f0, f1, f2);
     }
@@ -585,12 +1123,30 @@ public final class ScenariosReaders {
         String f1 = null; // bash_script
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "bash_script" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerRetrieveResponse(f0, f1, f2);
     }
@@ -610,11 +1166,24 @@ public final class ScenariosReaders {
         String f0 = null; // bash_script
         String f1 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "bash_script" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerUpdateParams(f0, f1);
     }
@@ -635,12 +1204,30 @@ public final class ScenariosReaders {
         String f1 = null; // bash_script
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "bash_script" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScorerUpdateResponse(f0, f1, f2);
     }
@@ -659,10 +1246,18 @@ public final class ScenariosReaders {
         JsonReading.startObject(e, "ScoringContract");
         java.util.List<ai.runloop.model.scenarios.ScoringFunction> f0 = null; // scoring_function_parameters
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scoring_function_parameters" -> f0 = listScenariosScoringFunction(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 27 -> {
+                    if (key.equals("scoring_function_parameters")) {
+                        f0 = listScenariosScoringFunction(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringContract(f0);
     }
@@ -682,11 +1277,24 @@ public final class ScenariosReaders {
         Double f0 = null; // score
         java.util.List<ai.runloop.model.scenarios.ScoringFunctionResultView> f1 = null; // scoring_function_results
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "score" -> f0 = JsonReading.float64(p, p.next());
-                case "scoring_function_results" -> f1 = listScenariosScoringFunctionResultView(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("score")) {
+                        f0 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                case 24 -> {
+                    if (key.equals("scoring_function_results")) {
+                        f1 = listScenariosScoringFunctionResultView(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringContractResultView(f0, f1);
     }
@@ -705,10 +1313,18 @@ public final class ScenariosReaders {
         JsonReading.startObject(e, "ScoringContractUpdate");
         java.util.List<ai.runloop.model.scenarios.ScoringFunction> f0 = null; // scoring_function_parameters
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "scoring_function_parameters" -> f0 = listScenariosScoringFunction(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 27 -> {
+                    if (key.equals("scoring_function_parameters")) {
+                        f0 = listScenariosScoringFunction(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringContractUpdate(f0);
     }
@@ -729,12 +1345,28 @@ public final class ScenariosReaders {
         ai.runloop.model.scenarios.ScoringFunction.Scorer f1 = null; // scorer
         Double f2 = null; // weight
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "scorer" -> f1 = ScenariosReaders.readScoringFunctionScorer(p, p.next());
-                case "weight" -> f2 = JsonReading.float64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("scorer")) {
+                        f1 = ScenariosReaders.readScoringFunctionScorer(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("weight")) {
+                        f2 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction(f0, f1, f2);
     }
@@ -756,13 +1388,34 @@ public final class ScenariosReaders {
         String f2 = null; // type
         String f3 = null; // lang
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "pattern" -> f0 = JsonReading.string(p, p.next());
-                case "search_directory" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                case "lang" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("lang")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("pattern")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("search_directory")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.AstGrepScoringFunction(f0, f1, f2, f3);
     }
@@ -782,11 +1435,24 @@ public final class ScenariosReaders {
         String f0 = null; // type
         String f1 = null; // bash_script
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "bash_script" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("bash_script")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.BashScriptScoringFunction(f0, f1);
     }
@@ -806,11 +1472,24 @@ public final class ScenariosReaders {
         String f0 = null; // type
         String f1 = null; // command
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "command" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("command")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.CommandScoringFunction(f0, f1);
     }
@@ -831,12 +1510,30 @@ public final class ScenariosReaders {
         String f1 = null; // type
         jakarta.json.JsonValue f2 = null; // scorer_params
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "custom_scorer_type" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "scorer_params" -> f2 = JsonReading.json(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("scorer_params")) {
+                        f2 = JsonReading.json(p, p.next());
+                        continue;
+                    }
+                }
+                case 18 -> {
+                    if (key.equals("custom_scorer_type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.CustomScoringFunction(f0, f1, f2);
     }
@@ -858,13 +1555,36 @@ public final class ScenariosReaders {
         String f2 = null; // python_version_constraint
         String f3 = null; // requirements_contents
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "python_script" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "python_version_constraint" -> f2 = JsonReading.string(p, p.next());
-                case "requirements_contents" -> f3 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("python_script")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("requirements_contents")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 25 -> {
+                    if (key.equals("python_version_constraint")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.PythonScriptScoringFunction(f0, f1, f2, f3);
     }
@@ -939,12 +1659,30 @@ public final class ScenariosReaders {
         String f1 = null; // test_command
         java.util.List<ai.runloop.model.scenarios.ScoringFunction.TestBasedScoringFunction.TestFile> f2 = null; // test_files
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "test_command" -> f1 = JsonReading.string(p, p.next());
-                case "test_files" -> f2 = listScenariosScoringFunctionTestBasedScoringFunctionTestFile(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("test_files")) {
+                        f2 = listScenariosScoringFunctionTestBasedScoringFunctionTestFile(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("test_command")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.TestBasedScoringFunction(f0, f1, f2);
     }
@@ -964,11 +1702,24 @@ public final class ScenariosReaders {
         String f0 = null; // file_contents
         String f1 = null; // file_path
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "file_contents" -> f0 = JsonReading.string(p, p.next());
-                case "file_path" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("file_path")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 13 -> {
+                    if (key.equals("file_contents")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunction.TestBasedScoringFunction.TestFile(f0, f1);
     }
@@ -990,13 +1741,34 @@ public final class ScenariosReaders {
         String f2 = null; // scoring_function_name
         ai.runloop.model.scenarios.ScoringFunctionResultView.State f3 = null; // state
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "output" -> f0 = JsonReading.string(p, p.next());
-                case "score" -> f1 = JsonReading.float64(p, p.next());
-                case "scoring_function_name" -> f2 = JsonReading.string(p, p.next());
-                case "state" -> f3 = enumScenariosScoringFunctionResultViewState(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("score")) {
+                        f1 = JsonReading.float64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("state")) {
+                        f3 = enumScenariosScoringFunctionResultViewState(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("output")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("scoring_function_name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.scenarios.ScoringFunctionResultView(f0, f1, f2, f3);
     }

@@ -24,11 +24,24 @@ public final class SecretsReaders {
         String f0 = null; // name
         String f1 = null; // value
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "value" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("value")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.secrets.SecretCreateParams(f0, f1);
     }
@@ -47,10 +60,18 @@ public final class SecretsReaders {
         JsonReading.startObject(e, "SecretListParams");
         Integer f0 = null; // limit
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "limit" -> f0 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("limit")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.secrets.SecretListParams(f0);
     }
@@ -71,12 +92,30 @@ public final class SecretsReaders {
         java.util.List<ai.runloop.model.secrets.SecretView> f1 = null; // secrets
         Integer f2 = null; // total_count
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "has_more" -> f0 = JsonReading.bool(p, p.next());
-                case "secrets" -> f1 = listSecretsSecretView(p, p.next());
-                case "total_count" -> f2 = JsonReading.int32(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("secrets")) {
+                        f1 = listSecretsSecretView(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("has_more")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("total_count")) {
+                        f2 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.secrets.SecretListView(f0, f1, f2);
     }
@@ -95,10 +134,18 @@ public final class SecretsReaders {
         JsonReading.startObject(e, "SecretUpdateParams");
         String f0 = null; // value
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "value" -> f0 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("value")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.secrets.SecretUpdateParams(f0);
     }
@@ -120,13 +167,34 @@ public final class SecretsReaders {
         String f2 = null; // name
         Long f3 = null; // update_time_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "id" -> f0 = JsonReading.string(p, p.next());
-                case "create_time_ms" -> f1 = JsonReading.int64(p, p.next());
-                case "name" -> f2 = JsonReading.string(p, p.next());
-                case "update_time_ms" -> f3 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 2 -> {
+                    if (key.equals("id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 14 -> {
+                    if (key.equals("create_time_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("update_time_ms")) {
+                        f3 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.secrets.SecretView(f0, f1, f2, f3);
     }

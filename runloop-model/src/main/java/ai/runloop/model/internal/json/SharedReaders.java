@@ -24,11 +24,24 @@ public final class SharedReaders {
         Integer f0 = null; // idle_time_seconds
         ai.runloop.model.shared.AfterIdle.OnIdle f1 = null; // on_idle
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "idle_time_seconds" -> f0 = JsonReading.int32(p, p.next());
-                case "on_idle" -> f1 = enumSharedAfterIdleOnIdle(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 7 -> {
+                    if (key.equals("on_idle")) {
+                        f1 = enumSharedAfterIdleOnIdle(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("idle_time_seconds")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.AfterIdle(f0, f1);
     }
@@ -51,14 +64,38 @@ public final class SharedReaders {
         String f3 = null; // agent_path
         String f4 = null; // auth_token
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "agent_id" -> f0 = JsonReading.string(p, p.next());
-                case "agent_name" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                case "agent_path" -> f3 = JsonReading.string(p, p.next());
-                case "auth_token" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("agent_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("agent_name")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("agent_path")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("auth_token")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.AgentMount(f0, f1, f2, f3, f4);
     }
@@ -78,11 +115,24 @@ public final class SharedReaders {
         String f0 = null; // type
         String f1 = null; // key
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "type" -> f0 = JsonReading.string(p, p.next());
-                case "key" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("key")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.AuthMechanism(f0, f1);
     }
@@ -106,15 +156,48 @@ public final class SharedReaders {
         ai.runloop.model.shared.BrokerMount.Protocol f4 = null; // protocol
         String f5 = null; // working_directory
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "axon_id" -> f0 = JsonReading.string(p, p.next());
-                case "type" -> f1 = JsonReading.string(p, p.next());
-                case "agent_binary" -> f2 = JsonReading.string(p, p.next());
-                case "launch_args" -> f3 = listString(p, p.next());
-                case "protocol" -> f4 = enumSharedBrokerMountProtocol(p, p.next());
-                case "working_directory" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("axon_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("protocol")) {
+                        f4 = enumSharedBrokerMountProtocol(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("launch_args")) {
+                        f3 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("agent_binary")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("working_directory")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.BrokerMount(f0, f1, f2, f3, f4, f5);
     }
@@ -137,14 +220,42 @@ public final class SharedReaders {
         String f3 = null; // git_ref
         String f4 = null; // install_command
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "repo_name" -> f0 = JsonReading.string(p, p.next());
-                case "repo_owner" -> f1 = JsonReading.string(p, p.next());
-                case "token" -> f2 = JsonReading.string(p, p.next());
-                case "git_ref" -> f3 = JsonReading.string(p, p.next());
-                case "install_command" -> f4 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 5 -> {
+                    if (key.equals("token")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("git_ref")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("repo_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("repo_owner")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("install_command")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.CodeMountParameters(f0, f1, f2, f3, f4);
     }
@@ -165,12 +276,30 @@ public final class SharedReaders {
         String f1 = null; // secret
         String f2 = null; // value
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "name" -> f0 = JsonReading.string(p, p.next());
-                case "secret" -> f1 = JsonReading.string(p, p.next());
-                case "value" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("value")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("secret")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.CustomHeader(f0, f1, f2);
     }
@@ -202,23 +331,84 @@ public final class SharedReaders {
         ai.runloop.model.shared.LaunchParameters.ResourceSizeRequest f12 = null; // resource_size_request
         ai.runloop.model.shared.LaunchParameters.UserParameters f13 = null; // user_parameters
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "after_idle" -> f0 = SharedReaders.readAfterIdle(p, p.next());
-                case "architecture" -> f1 = enumSharedLaunchParametersArchitecture(p, p.next());
-                case "available_ports" -> f2 = listInteger(p, p.next());
-                case "custom_cpu_cores" -> f3 = JsonReading.int32(p, p.next());
-                case "custom_disk_size" -> f4 = JsonReading.int32(p, p.next());
-                case "custom_gb_memory" -> f5 = JsonReading.int32(p, p.next());
-                case "keep_alive_time_seconds" -> f6 = JsonReading.int32(p, p.next());
-                case "launch_commands" -> f7 = listString(p, p.next());
-                case "lifecycle" -> f8 = SharedReaders.readLifecycleConfiguration(p, p.next());
-                case "network_policy_id" -> f9 = JsonReading.string(p, p.next());
-                case "provisioning_tier" -> f10 = enumSharedLaunchParametersProvisioningTier(p, p.next());
-                case "required_services" -> f11 = listString(p, p.next());
-                case "resource_size_request" -> f12 = enumSharedLaunchParametersResourceSizeRequest(p, p.next());
-                case "user_parameters" -> f13 = SharedReaders.readLaunchParametersUserParameters(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 9 -> {
+                    if (key.equals("lifecycle")) {
+                        f8 = SharedReaders.readLifecycleConfiguration(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("after_idle")) {
+                        f0 = SharedReaders.readAfterIdle(p, p.next());
+                        continue;
+                    }
+                }
+                case 12 -> {
+                    if (key.equals("architecture")) {
+                        f1 = enumSharedLaunchParametersArchitecture(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("available_ports")) {
+                        f2 = listInteger(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("launch_commands")) {
+                        f7 = listString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("user_parameters")) {
+                        f13 = SharedReaders.readLaunchParametersUserParameters(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("custom_cpu_cores")) {
+                        f3 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_disk_size")) {
+                        f4 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("custom_gb_memory")) {
+                        f5 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 17 -> {
+                    if (key.equals("network_policy_id")) {
+                        f9 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("provisioning_tier")) {
+                        f10 = enumSharedLaunchParametersProvisioningTier(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("required_services")) {
+                        f11 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 21 -> {
+                    if (key.equals("resource_size_request")) {
+                        f12 = enumSharedLaunchParametersResourceSizeRequest(p, p.next());
+                        continue;
+                    }
+                }
+                case 23 -> {
+                    if (key.equals("keep_alive_time_seconds")) {
+                        f6 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.LaunchParameters(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13);
     }
@@ -238,11 +428,24 @@ public final class SharedReaders {
         Integer f0 = null; // uid
         String f1 = null; // username
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "uid" -> f0 = JsonReading.int32(p, p.next());
-                case "username" -> f1 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 3 -> {
+                    if (key.equals("uid")) {
+                        f0 = JsonReading.int32(p, p.next());
+                        continue;
+                    }
+                }
+                case 8 -> {
+                    if (key.equals("username")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.LaunchParameters.UserParameters(f0, f1);
     }
@@ -263,12 +466,28 @@ public final class SharedReaders {
         ai.runloop.model.shared.LifecycleHooks f1 = null; // lifecycle_hooks
         ai.runloop.model.shared.ResumeTriggers f2 = null; // resume_triggers
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "after_idle" -> f0 = SharedReaders.readAfterIdle(p, p.next());
-                case "lifecycle_hooks" -> f1 = SharedReaders.readLifecycleHooks(p, p.next());
-                case "resume_triggers" -> f2 = SharedReaders.readResumeTriggers(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 10 -> {
+                    if (key.equals("after_idle")) {
+                        f0 = SharedReaders.readAfterIdle(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("lifecycle_hooks")) {
+                        f1 = SharedReaders.readLifecycleHooks(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("resume_triggers")) {
+                        f2 = SharedReaders.readResumeTriggers(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.LifecycleConfiguration(f0, f1, f2);
     }
@@ -288,11 +507,24 @@ public final class SharedReaders {
         java.util.List<String> f0 = null; // suspend_commands
         Long f1 = null; // suspend_deadline_ms
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "suspend_commands" -> f0 = listString(p, p.next());
-                case "suspend_deadline_ms" -> f1 = JsonReading.int64(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 16 -> {
+                    if (key.equals("suspend_commands")) {
+                        f0 = listString(p, p.next());
+                        continue;
+                    }
+                }
+                case 19 -> {
+                    if (key.equals("suspend_deadline_ms")) {
+                        f1 = JsonReading.int64(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.LifecycleHooks(f0, f1);
     }
@@ -365,15 +597,48 @@ public final class SharedReaders {
         String f4 = null; // git_ref
         String f5 = null; // install_command
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "repo_name" -> f0 = JsonReading.string(p, p.next());
-                case "repo_owner" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                case "token" -> f3 = JsonReading.string(p, p.next());
-                case "git_ref" -> f4 = JsonReading.string(p, p.next());
-                case "install_command" -> f5 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 5 -> {
+                    if (key.equals("token")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("git_ref")) {
+                        f4 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("repo_name")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("repo_owner")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 15 -> {
+                    if (key.equals("install_command")) {
+                        f5 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.Mount.CodeMount(f0, f1, f2, f3, f4, f5);
     }
@@ -394,12 +659,30 @@ public final class SharedReaders {
         String f1 = null; // target
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "content" -> f0 = JsonReading.string(p, p.next());
-                case "target" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 6 -> {
+                    if (key.equals("target")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("content")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.Mount.FileMount(f0, f1, f2);
     }
@@ -420,12 +703,30 @@ public final class SharedReaders {
         String f1 = null; // object_path
         String f2 = null; // type
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "object_id" -> f0 = JsonReading.string(p, p.next());
-                case "object_path" -> f1 = JsonReading.string(p, p.next());
-                case "type" -> f2 = JsonReading.string(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("type")) {
+                        f2 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 9 -> {
+                    if (key.equals("object_id")) {
+                        f0 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                case 11 -> {
+                    if (key.equals("object_path")) {
+                        f1 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.ObjectMount(f0, f1, f2);
     }
@@ -445,11 +746,24 @@ public final class SharedReaders {
         Boolean f0 = null; // axon_event
         Boolean f1 = null; // http
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "axon_event" -> f0 = JsonReading.bool(p, p.next());
-                case "http" -> f1 = JsonReading.bool(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 4 -> {
+                    if (key.equals("http")) {
+                        f1 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                case 10 -> {
+                    if (key.equals("axon_event")) {
+                        f0 = JsonReading.bool(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.ResumeTriggers(f0, f1);
     }
@@ -472,14 +786,38 @@ public final class SharedReaders {
         String f3 = null; // purpose
         java.util.Map<String, String> f4 = null; // secrets
         while ((e = p.next()) != Event.END_OBJECT) {
-            switch (p.getString()) {
-                case "envVars" -> f0 = mapString(p, p.next());
-                case "launchParameters" -> f1 = SharedReaders.readLaunchParameters(p, p.next());
-                case "mounts" -> f2 = listSharedMount(p, p.next());
-                case "purpose" -> f3 = JsonReading.string(p, p.next());
-                case "secrets" -> f4 = mapString(p, p.next());
-                default -> JsonReading.skip(p, p.next());
+            String key = p.getString();
+            switch (key.length()) {
+                case 6 -> {
+                    if (key.equals("mounts")) {
+                        f2 = listSharedMount(p, p.next());
+                        continue;
+                    }
+                }
+                case 7 -> {
+                    if (key.equals("envVars")) {
+                        f0 = mapString(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("purpose")) {
+                        f3 = JsonReading.string(p, p.next());
+                        continue;
+                    }
+                    if (key.equals("secrets")) {
+                        f4 = mapString(p, p.next());
+                        continue;
+                    }
+                }
+                case 16 -> {
+                    if (key.equals("launchParameters")) {
+                        f1 = SharedReaders.readLaunchParameters(p, p.next());
+                        continue;
+                    }
+                }
+                default -> {
+                }
             }
+            JsonReading.skip(p, p.next());
         }
         return new ai.runloop.model.shared.RunProfile(f0, f1, f2, f3, f4);
     }
