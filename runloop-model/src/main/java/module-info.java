@@ -1,7 +1,8 @@
 /**
  * Immutable records for every request and response of the Runloop API, mapped to JSON with JSON-B.
  * Packages follow the API's resources; {@code ai.runloop.model.support} holds the few hand-written
- * types the generated records share (open enums, unions, validation).
+ * types the generated records share (open enums, unions, validation). The generated streaming readers
+ * of the records live in {@code ai.runloop.model.internal.json}, exported to the REST client only.
  */
 module ai.runloop.model {
     requires transitive jakarta.json.bind;
@@ -22,4 +23,6 @@ module ai.runloop.model {
     exports ai.runloop.model.secrets;
     exports ai.runloop.model.shared;
     exports ai.runloop.model.support;
+    // Generated streaming readers of the records, for the REST client's JSON codec only.
+    exports ai.runloop.model.internal.json to ai.runloop.api;
 }

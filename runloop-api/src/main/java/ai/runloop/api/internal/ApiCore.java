@@ -43,6 +43,23 @@ public final class ApiCore implements AutoCloseable {
     private record CommonHeadersKey(String accept, long timeoutSeconds) {
     }
 
+    /** The last common header set handed out: nearly every call of a client asks for the same one. */
+    private volatile CommonHeaders lastCommon;
+
+    private record CommonHeaders(String accept, long timeoutSeconds, Headers headers) {
+    }
+
+    private Headers commonHeaders(String accept, long timeoutSeconds) {
+        CommonHeaders last = lastCommon;
+        if (last != null && last.timeoutSeconds() == timeoutSeconds && last.accept().equals(accept)) {
+            return last.headers(); // without a key object, its hash and a map look-up
+        }
+        Headers headers = commonHeaders.computeIfAbsent(new CommonHeadersKey(accept, timeoutSeconds),
+                key -> headers(key.accept(), 0, key.timeoutSeconds()).build());
+        lastCommon = new CommonHeaders(accept, timeoutSeconds, headers);
+        return headers;
+    }
+
     /** @param config the settled client configuration */
     public ApiCore(ClientConfig config) {
         this.config = config;
@@ -55,6 +72,15 @@ public final class ApiCore implements AutoCloseable {
         Headers.Builder fixed = Headers.builder();
         headers.forEach(fixed::set);
         this.fixedHeaders = fixed.build();
+    }
+
+    /** The headers of an attempt without idempotency key or per-call headers. */
+    private Headers.Builder headers(String accept, int attempt, long timeoutSeconds) {
+        Headers.Builder headers = fixedHeaders.toBuilder();
+        headers.set("Accept", accept);
+        headers.set("x-stainless-retry-count", Integer.toString(attempt));
+        headers.set("x-stainless-timeout", Long.toString(timeoutSeconds));
+        return headers;
     }
 
     /** @return the configuration */
@@ -134,7 +160,8 @@ public final class ApiCore implements AutoCloseable {
             RequestOptions attempt = position == null || resumeParam == null ? opts
                     : opts.toBuilder().queryParam(resumeParam, position).build();
             return send(endpoint, pathArgs, params, attempt);
-        }, data -> type.cast(decode(what, 200, data.getBytes(StandardCharsets.UTF_8), type, Endpoint.ResponseKind.JSON)),
+        }, data -> type.cast(decode(() -> what, 200, data.getBytes(StandardCharsets.UTF_8), type,
+                Endpoint.ResponseKind.JSON)),
                 resume);
     }
 
@@ -190,11 +217,12 @@ public final class ApiCore implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <T> RawResponse<T> rawResponse(Endpoint endpoint, List<String> pathArgs, HttpResponse response,
                                            Type type) {
-        String what = describe(endpoint, pathArgs.isEmpty() ? null : pathArgs.get(0));
+        // The operation's name for messages is built only when one is needed, not on the success path.
+        java.util.function.Supplier<String> what = () -> describe(endpoint, pathArgs.isEmpty() ? null : pathArgs.get(0));
         Map<String, List<String>> headers = lowerCase(response.headers());
         if (endpoint.response() == Endpoint.ResponseKind.BINARY) {
             return new RawResponse<>(response.status(), headers,
-                    () -> (T) new ai.runloop.api.BinaryResponse(response, what));
+                    () -> (T) new ai.runloop.api.BinaryResponse(response, what.get()));
         }
         byte[] body = response.bodyBytes();
         return new RawResponse<>(response.status(), headers, () -> (T) decode(what, response.status(), body, type,
@@ -202,7 +230,8 @@ public final class ApiCore implements AutoCloseable {
     }
 
     /** Reads a buffered success body as the given type; one place for every JSON and text answer. */
-    static Object decode(String what, int status, byte[] body, Type type, Endpoint.ResponseKind kind) {
+    static Object decode(java.util.function.Supplier<String> what, int status, byte[] body, Type type,
+                         Endpoint.ResponseKind kind) {
         if (kind == Endpoint.ResponseKind.TEXT || type == String.class) {
             return text(body);
         }
@@ -210,17 +239,17 @@ public final class ApiCore implements AutoCloseable {
             if (type == jakarta.json.JsonValue.class || type == Void.class) {
                 return type == Void.class ? null : jakarta.json.JsonValue.NULL;
             }
-            throw new InvalidResponseException(what + ": the answer had an empty body", status, "", null);
+            throw new InvalidResponseException(what.get() + ": the answer had an empty body", status, "", null);
         }
         try {
             Object value = JsonCodec.get().fromJson(body, type);
             if (value == null) {
-                throw new InvalidResponseException(what + ": the answer was JSON null", status, excerpt(body), null);
+                throw new InvalidResponseException(what.get() + ": the answer was JSON null", status, excerpt(body), null);
             }
             return value;
         } catch (JsonbException | JsonException | ClassCastException | IllegalArgumentException
                  | IllegalStateException | ArithmeticException e) {
-            throw new InvalidResponseException(what + ": the answer could not be read as "
+            throw new InvalidResponseException(what.get() + ": the answer could not be read as "
                     + simpleName(type) + ": " + e.getMessage(), status, excerpt(body), e);
         }
     }
@@ -249,10 +278,19 @@ public final class ApiCore implements AutoCloseable {
         return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
     }
 
+    /**
+     * An immutable map, so that {@link RawResponse}'s {@code Map.copyOf} returns it as it is, and the
+     * value lists (already immutable) are not copied either: one map per response, not three.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, List<String>> lowerCase(Headers headers) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        headers.map().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        return out;
+        Map<String, List<String>> map = headers.map();
+        Map.Entry<String, List<String>>[] entries = new Map.Entry[map.size()];
+        int i = 0;
+        for (Map.Entry<String, List<String>> header : map.entrySet()) {
+            entries[i++] = Map.entry(header.getKey().toLowerCase(Locale.ROOT), List.copyOf(header.getValue()));
+        }
+        return Map.ofEntries(entries);
     }
 
     /** One logical call: its attempts share one idempotency key; earlier failures are kept as suppressed. */
@@ -263,7 +301,6 @@ public final class ApiCore implements AutoCloseable {
         private final int maxRetries;
         private final Duration timeout;
         private final String idempotencyKey;
-        private final String what;
         private final List<Throwable> earlier = new ArrayList<>();
         private final CancelPropagatingFuture<HttpResponse> result = new CancelPropagatingFuture<>();
 
@@ -276,7 +313,11 @@ public final class ApiCore implements AutoCloseable {
                     ? ClientConfig.LONG_TIMEOUT : config.timeout());
             this.idempotencyKey = endpoint.method().equals("GET") ? null
                     : options.idempotencyKey().orElseGet(() -> "stainless-java-retry-" + UUID.randomUUID());
-            this.what = describe(endpoint, encoded.resourceId());
+        }
+
+        /** @return the operation and resource for messages; built only when a message needs it */
+        private String what() {
+            return describe(endpoint, encoded.resourceId());
         }
 
         CompletableFuture<HttpResponse> start() {
@@ -290,8 +331,7 @@ public final class ApiCore implements AutoCloseable {
             if (attempt == 0 && idempotencyKey == null && options.extraHeaders().isEmpty()) {
                 // The same for every such call of this client: built once. Under load, building the
                 // header set on each call was about a sixth of the SDK's time on the transport's thread.
-                headers = commonHeaders.computeIfAbsent(new CommonHeadersKey(endpoint.accept(), timeoutSeconds),
-                        key -> headers(key.accept(), 0, key.timeoutSeconds()).build());
+                headers = commonHeaders(endpoint.accept(), timeoutSeconds);
             } else {
                 Headers.Builder builder = headers(endpoint.accept(), attempt, timeoutSeconds);
                 if (idempotencyKey != null) {
@@ -310,14 +350,6 @@ public final class ApiCore implements AutoCloseable {
                     .build();
         }
 
-        private Headers.Builder headers(String accept, int attempt, long timeoutSeconds) {
-            Headers.Builder headers = fixedHeaders.toBuilder();
-            headers.set("Accept", accept);
-            headers.set("x-stainless-retry-count", Integer.toString(attempt));
-            headers.set("x-stainless-timeout", Long.toString(timeoutSeconds));
-            return headers;
-        }
-
         private void attempt(int attempt) {
             if (result.isDone()) {
                 return;
@@ -326,7 +358,7 @@ public final class ApiCore implements AutoCloseable {
             try {
                 request = request(attempt);
             } catch (RuntimeException e) {
-                fail(Failures.map(what, e));
+                fail(Failures.map(what(), e));
                 return;
             }
             long started = System.nanoTime();
@@ -365,7 +397,7 @@ public final class ApiCore implements AutoCloseable {
         }
 
         private void onFailure(int attempt, Throwable error) {
-            RuntimeException mapped = Failures.map(what, error);
+            RuntimeException mapped = Failures.map(what(), error);
             if (Failures.isRetryable(error) && mayRetry(attempt)) {
                 earlier.add(mapped);
                 retryAfter(attempt, retry.delay(attempt, null));
@@ -384,7 +416,7 @@ public final class ApiCore implements AutoCloseable {
             readBody(response).whenComplete((body, readError) -> {
                 byte[] bytes = body == null ? new byte[0] : body;
                 // A server or proxy may echo the request's headers into an error body: never pass the key on.
-                ApiStatusException error = ApiStatusException.of(what + ": HTTP " + status
+                ApiStatusException error = ApiStatusException.of(what() + ": HTTP " + status
                         + (bytes.length == 0 ? "" : " - " + redact(excerpt(bytes))), status,
                         lowerCase(response.headers()), redact(text(bytes)));
                 if (again) {
@@ -404,7 +436,7 @@ public final class ApiCore implements AutoCloseable {
         }
 
         private void retryAfter(int attempt, Duration delay) {
-            LOG.log(System.Logger.Level.DEBUG, "retrying {0} in {1} ms", what, delay.toMillis());
+            LOG.log(System.Logger.Level.DEBUG, "retrying {0} in {1} ms", what(), delay.toMillis());
             // Through the transport, so the retry resumes where the caller's completions run (a Vert.x context).
             delay(delay).thenRun(() -> attempt(attempt + 1));
         }

@@ -14,8 +14,25 @@ final class PercentEncoding {
      * only dots, so that an id such as {@code ..} can never be read as a relative path.
      */
     static String segment(String value) {
+        if (isPlain(value)) {
+            return value; // the usual id: nothing to encode, no copy
+        }
         String encoded = encode(value);
         return encoded.chars().allMatch(c -> c == '.') ? encoded.replace(".", "%2E") : encoded;
+    }
+
+    /** Whether a segment is unreserved characters only, and not only dots. */
+    private static boolean isPlain(String value) {
+        boolean onlyDots = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+                    || c == '~')) {
+                return false;
+            }
+            onlyDots &= c == '.';
+        }
+        return !onlyDots;
     }
 
     /** Encodes a query name or value. */

@@ -29,6 +29,13 @@ public final class Headers {
 
     private final TreeMap<String, List<String>> sorted;
 
+    /**
+     * Set by {@link HttpRequest.Builder#headers} once it found no header a transport manages: a client
+     * reuses one instance for most requests, and it is immutable, so the check runs once per instance.
+     * A plain field: a thread that does not see the write only checks again.
+     */
+    boolean noManagedHeaders;
+
     private Headers(TreeMap<String, List<String>> map) {
         this.sorted = map;
         this.map = Collections.unmodifiableMap(map);

@@ -206,7 +206,10 @@ public final class HttpRequest {
          * @throws IllegalArgumentException if a header is one the transport manages
          */
         public Builder headers(Headers headers) {
-            headers.map().keySet().forEach(Builder::checkNotManaged);
+            if (!headers.noManagedHeaders) {
+                headers.map().keySet().forEach(Builder::checkNotManaged);
+                headers.noManagedHeaders = true;
+            }
             this.headers = headers;
             return this;
         }

@@ -15,7 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** JSON-B decode and encode of one devbox view and of a 50-item page, through the SDK's shared codec. */
+/**
+ * Decode and encode of one devbox view and of a 50-item page through the SDK's shared codec (generated
+ * readers for decoding, JSON-B for encoding), and decoding with plain JSON-B (Yasson) beside it.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -28,11 +31,20 @@ public class JsonBenchmark {
     private final DevboxListView page = Fixtures.devboxPage();
     private final byte[] devboxJson = codec.toBytes(devbox);
     private final byte[] pageJson = codec.toBytes(page);
+    private final String devboxText = new String(devboxJson, java.nio.charset.StandardCharsets.UTF_8);
+    private final String pageText = new String(pageJson, java.nio.charset.StandardCharsets.UTF_8);
+    private final jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
 
     /** @return the decoded view */
     @Benchmark
     public DevboxView decodeDevbox() {
         return codec.fromJson(devboxJson, DevboxView.class);
+    }
+
+    /** @return the view decoded by JSON-B (Yasson) alone, as the codec did before the generated readers */
+    @Benchmark
+    public DevboxView decodeDevboxJsonb() {
+        return jsonb.fromJson(devboxText, DevboxView.class);
     }
 
     /** @return the encoded view */
@@ -45,6 +57,12 @@ public class JsonBenchmark {
     @Benchmark
     public DevboxListView decodePage() {
         return codec.fromJson(pageJson, DevboxListView.class);
+    }
+
+    /** @return the page decoded by JSON-B (Yasson) alone */
+    @Benchmark
+    public DevboxListView decodePageJsonb() {
+        return jsonb.fromJson(pageText, DevboxListView.class);
     }
 
     /** @return the encoded page */

@@ -8,6 +8,8 @@ import ai.runloop.model.devboxes.DevboxListView;
 import ai.runloop.model.devboxes.DevboxStatus;
 import ai.runloop.model.devboxes.DevboxView;
 import ai.runloop.model.shared.LaunchParameters;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +48,40 @@ class JsonCodecTest {
     @Test
     void malformedJsonIsAJsonbException() {
         assertThrows(JsonbException.class, () -> codec.fromJson("{\"id\": ", DevboxView.class));
+    }
+
+    @Test
+    void oddShapesAndErrorsAreJsonbsOwn() throws Exception {
+        // The generated readers leave these to JSON-B: its conversions and its errors, messages included.
+        try (Jsonb plain = JsonbBuilder.create()) {
+            for (String json : List.of("{\"id\":\"d\",\"create_time_ms\":\"5\"}", "{\"id\":\"d\",\"create_time_ms\":1e3}",
+                    "{\"id\":\"d\",\"metadata\":[]}", "{\"id\":\"d\",\"launch_parameters\":{\"keep_alive_time_seconds\":\"60\"}}")) {
+                assertEquals(plain.fromJson(json, DevboxView.class), codec.fromJson(json, DevboxView.class), json);
+                assertEquals(plain.fromJson(json, DevboxView.class),
+                        codec.fromJson(json.getBytes(StandardCharsets.UTF_8), DevboxView.class), json);
+            }
+            for (String json : List.of("{\"id\": ", "{\"id\":{}}", "{\"capabilities\":\"x\"}", "[]", "{\"id\":\"d\",}",
+                    "{\"status\":[]}")) {
+                JsonbException expected = assertThrows(JsonbException.class, () -> plain.fromJson(json, DevboxView.class));
+                JsonbException actual = assertThrows(JsonbException.class, () -> codec.fromJson(json, DevboxView.class));
+                assertEquals(expected.getMessage(), actual.getMessage(), json);
+            }
+        }
+    }
+
+    @Test
+    void readsRecordsAsJsonbDoes() throws Exception {
+        String json = "{\"id\":\"dbx_1\",\"status\":\"hibernating\",\"zz_unknown\":{\"a\":[1,{}]},"
+                + "\"metadata\":{\"b\":\"2\",\"a\":\"1\"},\"capabilities\":[],\"create_time_ms\":1764000000000,"
+                + "\"state_transitions\":[{\"status\":\"running\",\"transition_time_ms\":1}],\"end_time_ms\":null}";
+        try (Jsonb plain = JsonbBuilder.create()) {
+            DevboxView expected = plain.fromJson(json, DevboxView.class);
+            DevboxView actual = codec.fromJson(json.getBytes(StandardCharsets.UTF_8), DevboxView.class);
+            assertEquals(expected, actual);
+            assertEquals(expected.toString(), actual.toString());
+            assertEquals("hibernating", actual.status().value());
+        }
+        assertEquals(null, codec.fromJson("null", DevboxView.class));
     }
 
     @Test

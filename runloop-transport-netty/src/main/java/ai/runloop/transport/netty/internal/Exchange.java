@@ -60,8 +60,8 @@ final class Exchange {
         });
     }
 
-    /** Starts the request timer on an executor of the transport. */
-    void startTimer(io.netty.util.concurrent.EventExecutorGroup executor) {
+    /** Starts the request timer on a loop of the transport. */
+    void startTimer(io.netty.util.concurrent.EventExecutor executor) {
         request.timeout().ifPresent(timeout -> {
             timer = executor.schedule(() -> fail(Failures.of(Reason.TIMEOUT, what + ": no "
                     + (request.streamResponse() ? "response headers" : "whole response") + " within " + timeout)),
@@ -96,7 +96,8 @@ final class Exchange {
         if (request.streamResponse()) {
             channel.config().setAutoRead(false);
         }
-        RequestWriter.write(channel, this, bound.zeroCopyFiles());
+        RequestWriter.write(channel, this, bound.zeroCopyFiles(),
+                bound instanceof H1Connection h1 ? h1.sharedHeads() : null);
         if (request.streamResponse()) {
             channel.read();
         }

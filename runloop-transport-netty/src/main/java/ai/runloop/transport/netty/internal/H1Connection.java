@@ -24,6 +24,11 @@ final class H1Connection implements Carrier {
         channel.eventLoop().execute(() -> exchange.start(this, handler));
     }
 
+    /** @return the header blocks of this connection's route */
+    RequestWriter.SharedHeads sharedHeads() {
+        return route.sharedHeads;
+    }
+
     @Override
     public Channel channel() {
         return channel;

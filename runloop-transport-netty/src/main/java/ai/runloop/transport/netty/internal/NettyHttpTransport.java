@@ -20,9 +20,11 @@ import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -47,7 +50,10 @@ public final class NettyHttpTransport implements HttpTransport {
     private final EventLoopGroup sharedGroup;
     private final Map<RouteKey, Route> routes = new ConcurrentHashMap<>();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
-    private EventLoopGroup group;
+    private volatile EventLoopGroup group;
+    /** The group's loops, for request timers; see {@link #timerLoop}. */
+    private volatile EventExecutor[] loops;
+    private final AtomicInteger timerTurn = new AtomicInteger();
     private ChannelFactory<Channel> channelFactory;
     private SslContext sslContext;
     private volatile boolean closed;
@@ -78,13 +84,13 @@ public final class NettyHttpTransport implements HttpTransport {
         inFlight.add(exchange);
         exchange.result.whenComplete((response, failure) -> inFlight.remove(exchange));
         try {
-            EventLoopGroup loops = group();
+            group();
             URI uri = request.uri();
             boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
             int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
             RouteKey key = new RouteKey(tls, uri.getHost(), port, request.kind());
             Route route = routes.computeIfAbsent(key, this::newRoute);
-            exchange.startTimer(loops);
+            exchange.startTimer(timerLoop());
             route.send(exchange);
         } catch (RuntimeException | NoSuchAlgorithmException e) {
             exchange.fail(Failures.exchange(e, exchange.what + ": cannot send the request"));
@@ -111,15 +117,41 @@ public final class NettyHttpTransport implements HttpTransport {
         }
     }
 
-    private synchronized EventLoopGroup group() throws NoSuchAlgorithmException {
+    /**
+     * The loop a request's timer runs on: the calling thread's own loop when it is one of the group's (so
+     * arming and cancelling it never wakes another thread), else the loops in turn. Never the group's
+     * {@code next()}: that also places new connections, and drawing every timer from it too had put all
+     * connections of a busy route on one loop (each send took one turn for its timer, each connect the
+     * next), leaving the other loop idle.
+     */
+    private EventExecutor timerLoop() {
+        EventExecutor[] all = loops;
+        for (EventExecutor loop : all) {
+            if (loop.inEventLoop()) {
+                return loop;
+            }
+        }
+        return all[(timerTurn.getAndIncrement() & Integer.MAX_VALUE) % all.length];
+    }
+
+    private EventLoopGroup group() throws NoSuchAlgorithmException {
+        EventLoopGroup current = group;
+        return current != null ? current : createGroup();
+    }
+
+    private synchronized EventLoopGroup createGroup() throws NoSuchAlgorithmException {
         if (group == null) {
             if (closed) {
                 throw new IllegalStateException("closed");
             }
             NettyWarmup.run();
-            group = sharedGroup != null ? sharedGroup : EventLoops.newGroup();
-            channelFactory = EventLoops.channelFactory(group);
+            EventLoopGroup created = sharedGroup != null ? sharedGroup : EventLoops.newGroup();
+            List<EventExecutor> members = new ArrayList<>();
+            created.forEach(members::add);
+            loops = members.toArray(new EventExecutor[0]);
+            channelFactory = EventLoops.channelFactory(created);
             sslContext = newSslContext();
+            group = created;
         }
         return group;
     }

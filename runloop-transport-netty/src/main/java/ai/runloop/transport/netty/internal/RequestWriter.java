@@ -1,5 +1,6 @@
 package ai.runloop.transport.netty.internal;
 
+import ai.runloop.api.spi.Headers;
 import ai.runloop.api.spi.HttpRequest;
 import ai.runloop.api.spi.RequestBody;
 import io.netty.buffer.Unpooled;
@@ -9,7 +10,9 @@ import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -39,11 +43,24 @@ final class RequestWriter {
     private RequestWriter() {
     }
 
-    static void write(Channel channel, Exchange exchange, boolean zeroCopyFiles) {
+    /**
+     * @param sharedHeads where an HTTP/1.1 connection keeps header blocks built once for header sets its
+     *                    route sends again and again, or null
+     */
+    static void write(Channel channel, Exchange exchange, boolean zeroCopyFiles, SharedHeads sharedHeads) {
         HttpRequest request = exchange.request;
         RequestBody body = request.body();
         try {
-            if (body instanceof RequestBody.Empty) {
+            if (body instanceof RequestBody.Empty && sharedHeads != null && !BODY_METHODS.contains(request.method())) {
+                // The usual GET: its header block (the client's shared header set plus Host) is built and
+                // checked once, then only read by the encoder. Netty's own check of the request line is
+                // skipped: the method is letters only and the target comes from a parsed java.net.URI.
+                DefaultFullHttpRequest head = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+                        HttpMethod.valueOf(request.method()), target(request.uri()), Unpooled.EMPTY_BUFFER,
+                        sharedHeads.of(request.headers(), Exchange.hostHeader(request.uri())), EmptyHttpHeaders.INSTANCE,
+                        false);
+                track(channel.writeAndFlush(head), exchange);
+            } else if (body instanceof RequestBody.Empty) {
                 DefaultFullHttpRequest head = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                         HttpMethod.valueOf(request.method()), target(request.uri()), Unpooled.EMPTY_BUFFER);
                 headers(request, head.headers());
@@ -92,6 +109,34 @@ final class RequestWriter {
         headers(request, head.headers());
         head.headers().set(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         return head;
+    }
+
+    /**
+     * Netty header blocks built once per header set of the SPI, for the header sets a route sends on
+     * most of its requests (a client reuses one {@link Headers} instance for every such call). Names
+     * and values are {@link AsciiString}s, which the encoder copies as bytes; they were checked when
+     * the {@link Headers} were built, so Netty does not check them again. A block is only ever read.
+     */
+    static final class SharedHeads {
+        private record Block(Headers source, String host, HttpHeaders netty) {
+        }
+
+        private volatile Block last;
+
+        HttpHeaders of(Headers headers, String host) {
+            Block block = last;
+            if (block == null || block.source() != headers || !block.host().equals(host)) {
+                HttpHeaders netty = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+                headers.map().forEach((name, values) -> {
+                    AsciiString asciiName = new AsciiString(name);
+                    values.forEach(value -> netty.add(asciiName, new AsciiString(value)));
+                });
+                netty.set(HttpHeaderNames.HOST, new AsciiString(host));
+                block = new Block(headers, host, netty);
+                last = block;
+            }
+            return block.netty();
+        }
     }
 
     private static void headers(HttpRequest request, HttpHeaders target) {

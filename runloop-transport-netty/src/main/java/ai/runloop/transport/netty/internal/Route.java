@@ -50,6 +50,8 @@ final class Route {
     private final boolean proxied;
     private final boolean h2c;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    /** Header blocks built once for the header sets this route's HTTP/1.1 requests reuse. */
+    final RequestWriter.SharedHeads sharedHeads = new RequestWriter.SharedHeads();
 
     private Mode mode;
     private int open;

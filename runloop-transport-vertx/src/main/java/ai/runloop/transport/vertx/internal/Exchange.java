@@ -68,9 +68,17 @@ final class Exchange {
                 cancelTimer();
             }
         });
+        // Host, port and target from the parsed URI: setAbsoluteURI would parse its text again, into a
+        // java.net.URL, on every request (about a microsecond of the event loop's time per call).
+        java.net.URI uri = request.uri();
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setAbsoluteURI(request.uri().toString())
+                .setSsl(tls)
+                .setHost(uri.getHost())
+                .setPort(uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80)
+                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
                 .setFollowRedirects(false);
         // The connect timeout is the client's TCP/TLS one; RequestOptions' would also bound the
         // wait for a pooled connection, failing requests that merely queue behind busy ones.
