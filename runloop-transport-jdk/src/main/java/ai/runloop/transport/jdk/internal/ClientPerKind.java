@@ -35,12 +35,16 @@ final class ClientPerKind {
 
     private final TransportOptions options;
     private final Map<String, HttpClient> clients = new HashMap<>();
+    private boolean closed;
 
     ClientPerKind(TransportOptions options) {
         this.options = options;
     }
 
     synchronized HttpClient get(RequestKind kind, boolean cleartext) {
+        if (closed) {
+            throw new IllegalStateException("the transport is closed");
+        }
         return clients.computeIfAbsent(kind + (cleartext ? "/http" : "/https"), ignored -> build(cleartext));
     }
 
@@ -70,8 +74,13 @@ final class ClientPerKind {
         return client;
     }
 
-    /** Forgets the clients; the JDK 17 client has no close and frees its threads once unreachable. */
-    synchronized void clear() {
+    /**
+     * Stops every client built so far (see {@link ClientShutdown} for why a dropped client is not enough)
+     * and builds none afterwards.
+     */
+    synchronized void close() {
+        closed = true;
+        clients.values().forEach(ClientShutdown::stop);
         clients.clear();
     }
 
