@@ -44,23 +44,25 @@ import java.util.function.Function;
  */
 public final class RunloopClient implements AutoCloseable {
     private final ApiCore core;
-    private final AccountsService accounts;
-    private final AgentsService agents;
-    private final ApikeysService apikeys;
-    private final AxonsService axons;
-    private final BenchmarkJobsService benchmarkJobs;
-    private final BenchmarkRunsService benchmarkRuns;
-    private final BenchmarksService benchmarks;
-    private final BlueprintsService blueprints;
-    private final DevboxesService devboxes;
-    private final GatewayConfigsService gatewayConfigs;
-    private final McpConfigsService mcpConfigs;
-    private final NetworkPoliciesService networkPolicies;
-    private final ObjectsService objects;
-    private final PtyService pty;
-    private final RestrictedKeysService restrictedKeys;
-    private final ScenariosService scenarios;
-    private final SecretsService secrets;
+    // Each service is made on first use: a program that calls one resource loads only its classes
+    // (creating all 17 services loaded ~100 classes at start-up, ~1 MB of a class-data archive).
+    private volatile AccountsService accounts;
+    private volatile AgentsService agents;
+    private volatile ApikeysService apikeys;
+    private volatile AxonsService axons;
+    private volatile BenchmarkJobsService benchmarkJobs;
+    private volatile BenchmarkRunsService benchmarkRuns;
+    private volatile BenchmarksService benchmarks;
+    private volatile BlueprintsService blueprints;
+    private volatile DevboxesService devboxes;
+    private volatile GatewayConfigsService gatewayConfigs;
+    private volatile McpConfigsService mcpConfigs;
+    private volatile NetworkPoliciesService networkPolicies;
+    private volatile ObjectsService objects;
+    private volatile PtyService pty;
+    private volatile RestrictedKeysService restrictedKeys;
+    private volatile ScenariosService scenarios;
+    private volatile SecretsService secrets;
 
     static {
         ai.runloop.api.internal.ClientAccess.register(client -> client.core);
@@ -68,23 +70,6 @@ public final class RunloopClient implements AutoCloseable {
 
     private RunloopClient(ApiCore core) {
         this.core = core;
-        this.accounts = new AccountsService(core);
-        this.agents = new AgentsService(core);
-        this.apikeys = new ApikeysService(core);
-        this.axons = new AxonsService(core);
-        this.benchmarkJobs = new BenchmarkJobsService(core);
-        this.benchmarkRuns = new BenchmarkRunsService(core);
-        this.benchmarks = new BenchmarksService(core);
-        this.blueprints = new BlueprintsService(core);
-        this.devboxes = new DevboxesService(core);
-        this.gatewayConfigs = new GatewayConfigsService(core);
-        this.mcpConfigs = new McpConfigsService(core);
-        this.networkPolicies = new NetworkPoliciesService(core);
-        this.objects = new ObjectsService(core);
-        this.pty = new PtyService(core);
-        this.restrictedKeys = new RestrictedKeysService(core);
-        this.scenarios = new ScenariosService(core);
-        this.secrets = new SecretsService(core);
     }
 
     /**
@@ -103,87 +88,240 @@ public final class RunloopClient implements AutoCloseable {
 
     /** @return the account of the API key */
     public AccountsService accounts() {
-        return accounts;
+        AccountsService service = accounts;
+        if (service == null) {
+            synchronized (this) {
+                service = accounts;
+                if (service == null) {
+                    accounts = service = new AccountsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return agents */
     public AgentsService agents() {
-        return agents;
+        AgentsService service = agents;
+        if (service == null) {
+            synchronized (this) {
+                service = agents;
+                if (service == null) {
+                    agents = service = new AgentsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return API keys */
     public ApikeysService apikeys() {
-        return apikeys;
+        ApikeysService service = apikeys;
+        if (service == null) {
+            synchronized (this) {
+                service = apikeys;
+                if (service == null) {
+                    apikeys = service = new ApikeysService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return axons (beta) */
     public AxonsService axons() {
-        return axons;
+        AxonsService service = axons;
+        if (service == null) {
+            synchronized (this) {
+                service = axons;
+                if (service == null) {
+                    axons = service = new AxonsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return benchmark jobs */
     public BenchmarkJobsService benchmarkJobs() {
-        return benchmarkJobs;
+        BenchmarkJobsService service = benchmarkJobs;
+        if (service == null) {
+            synchronized (this) {
+                service = benchmarkJobs;
+                if (service == null) {
+                    benchmarkJobs = service = new BenchmarkJobsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return benchmark runs */
     public BenchmarkRunsService benchmarkRuns() {
-        return benchmarkRuns;
+        BenchmarkRunsService service = benchmarkRuns;
+        if (service == null) {
+            synchronized (this) {
+                service = benchmarkRuns;
+                if (service == null) {
+                    benchmarkRuns = service = new BenchmarkRunsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return benchmarks */
     public BenchmarksService benchmarks() {
-        return benchmarks;
+        BenchmarksService service = benchmarks;
+        if (service == null) {
+            synchronized (this) {
+                service = benchmarks;
+                if (service == null) {
+                    benchmarks = service = new BenchmarksService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return blueprints (devbox image builds) */
     public BlueprintsService blueprints() {
-        return blueprints;
+        BlueprintsService service = blueprints;
+        if (service == null) {
+            synchronized (this) {
+                service = blueprints;
+                if (service == null) {
+                    blueprints = service = new BlueprintsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return devboxes, their executions, disk snapshots and logs */
     public DevboxesService devboxes() {
-        return devboxes;
+        DevboxesService service = devboxes;
+        if (service == null) {
+            synchronized (this) {
+                service = devboxes;
+                if (service == null) {
+                    devboxes = service = new DevboxesService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return gateway configs */
     public GatewayConfigsService gatewayConfigs() {
-        return gatewayConfigs;
+        GatewayConfigsService service = gatewayConfigs;
+        if (service == null) {
+            synchronized (this) {
+                service = gatewayConfigs;
+                if (service == null) {
+                    gatewayConfigs = service = new GatewayConfigsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return MCP configs */
     public McpConfigsService mcpConfigs() {
-        return mcpConfigs;
+        McpConfigsService service = mcpConfigs;
+        if (service == null) {
+            synchronized (this) {
+                service = mcpConfigs;
+                if (service == null) {
+                    mcpConfigs = service = new McpConfigsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return network policies */
     public NetworkPoliciesService networkPolicies() {
-        return networkPolicies;
+        NetworkPoliciesService service = networkPolicies;
+        if (service == null) {
+            synchronized (this) {
+                service = networkPolicies;
+                if (service == null) {
+                    networkPolicies = service = new NetworkPoliciesService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return storage objects */
     public ObjectsService objects() {
-        return objects;
+        ObjectsService service = objects;
+        if (service == null) {
+            synchronized (this) {
+                service = objects;
+                if (service == null) {
+                    objects = service = new ObjectsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return PTY sessions */
     public PtyService pty() {
-        return pty;
+        PtyService service = pty;
+        if (service == null) {
+            synchronized (this) {
+                service = pty;
+                if (service == null) {
+                    pty = service = new PtyService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return restricted keys */
     public RestrictedKeysService restrictedKeys() {
-        return restrictedKeys;
+        RestrictedKeysService service = restrictedKeys;
+        if (service == null) {
+            synchronized (this) {
+                service = restrictedKeys;
+                if (service == null) {
+                    restrictedKeys = service = new RestrictedKeysService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return scenarios, their runs and scorers */
     public ScenariosService scenarios() {
-        return scenarios;
+        ScenariosService service = scenarios;
+        if (service == null) {
+            synchronized (this) {
+                service = scenarios;
+                if (service == null) {
+                    scenarios = service = new ScenariosService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return secrets (addressed by name) */
     public SecretsService secrets() {
-        return secrets;
+        SecretsService service = secrets;
+        if (service == null) {
+            synchronized (this) {
+                service = secrets;
+                if (service == null) {
+                    secrets = service = new SecretsService(core);
+                }
+            }
+        }
+        return service;
     }
 
     /** @return the base URL requests go to */

@@ -22,38 +22,25 @@ import ai.runloop.sdk.internal.SdkContext;
  */
 public final class AsyncRunloopSDK implements AutoCloseable {
     private final RunloopClient client;
-    private final AsyncDevboxOps devbox;
-    private final AsyncBlueprintOps blueprint;
-    private final AsyncSnapshotOps snapshot;
-    private final AsyncStorageObjectOps storageObject;
-    private final AsyncAgentOps agent;
-    private final AsyncScenarioOps scenario;
-    private final AsyncScorerOps scorer;
-    private final AsyncBenchmarkOps benchmark;
-    private final AsyncSecretOps secret;
-    private final AsyncNetworkPolicyOps networkPolicy;
-    private final AsyncGatewayConfigOps gatewayConfig;
-    private final AsyncMcpConfigOps mcpConfig;
-    private final AsyncAxonOps axon;
-
     private final SdkContext ctx;
+    // Made on first use, like the REST client's services: a program loads the classes of what it calls.
+    private volatile AsyncDevboxOps devbox;
+    private volatile AsyncBlueprintOps blueprint;
+    private volatile AsyncSnapshotOps snapshot;
+    private volatile AsyncStorageObjectOps storageObject;
+    private volatile AsyncAgentOps agent;
+    private volatile AsyncScenarioOps scenario;
+    private volatile AsyncScorerOps scorer;
+    private volatile AsyncBenchmarkOps benchmark;
+    private volatile AsyncSecretOps secret;
+    private volatile AsyncNetworkPolicyOps networkPolicy;
+    private volatile AsyncGatewayConfigOps gatewayConfig;
+    private volatile AsyncMcpConfigOps mcpConfig;
+    private volatile AsyncAxonOps axon;
 
     AsyncRunloopSDK(RunloopClient client) {
         this.client = client;
         this.ctx = SdkContext.of(client);
-        this.devbox = new AsyncDevboxOps(ctx);
-        this.blueprint = new AsyncBlueprintOps(ctx);
-        this.snapshot = new AsyncSnapshotOps(ctx);
-        this.storageObject = new AsyncStorageObjectOps(ctx);
-        this.agent = new AsyncAgentOps(ctx);
-        this.scenario = new AsyncScenarioOps(ctx);
-        this.scorer = new AsyncScorerOps(ctx);
-        this.benchmark = new AsyncBenchmarkOps(ctx);
-        this.secret = new AsyncSecretOps(ctx);
-        this.networkPolicy = new AsyncNetworkPolicyOps(ctx);
-        this.gatewayConfig = new AsyncGatewayConfigOps(ctx);
-        this.mcpConfig = new AsyncMcpConfigOps(ctx);
-        this.axon = new AsyncAxonOps(ctx);
     }
 
     /** @return an SDK configured from the environment ({@code RUNLOOP_API_KEY}, {@code RUNLOOP_BASE_URL}) */
@@ -73,67 +60,184 @@ public final class AsyncRunloopSDK implements AutoCloseable {
 
     /** @return devboxes: create (waits until running), find, list */
     public AsyncDevboxOps devbox() {
-        return devbox;
+        AsyncDevboxOps ops = devbox;
+        if (ops == null) {
+            synchronized (this) {
+                ops = devbox;
+                if (ops == null) {
+                    devbox = ops = new AsyncDevboxOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return blueprints: build (waits for the build), find, list */
     public AsyncBlueprintOps blueprint() {
-        return blueprint;
+        AsyncBlueprintOps ops = blueprint;
+        if (ops == null) {
+            synchronized (this) {
+                ops = blueprint;
+                if (ops == null) {
+                    blueprint = ops = new AsyncBlueprintOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return disk snapshots: find, list (create them with devbox.snapshotDisk) */
     public AsyncSnapshotOps snapshot() {
-        return snapshot;
+        AsyncSnapshotOps ops = snapshot;
+        if (ops == null) {
+            synchronized (this) {
+                ops = snapshot;
+                if (ops == null) {
+                    snapshot = ops = new AsyncSnapshotOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return storage objects: upload text, bytes, files, directories; find, list */
     public AsyncStorageObjectOps storageObject() {
-        return storageObject;
+        AsyncStorageObjectOps ops = storageObject;
+        if (ops == null) {
+            synchronized (this) {
+                ops = storageObject;
+                if (ops == null) {
+                    storageObject = ops = new AsyncStorageObjectOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return agents */
     public AsyncAgentOps agent() {
-        return agent;
+        AsyncAgentOps ops = agent;
+        if (ops == null) {
+            synchronized (this) {
+                ops = agent;
+                if (ops == null) {
+                    agent = ops = new AsyncAgentOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return scenarios and the scenario builder */
     public AsyncScenarioOps scenario() {
-        return scenario;
+        AsyncScenarioOps ops = scenario;
+        if (ops == null) {
+            synchronized (this) {
+                ops = scenario;
+                if (ops == null) {
+                    scenario = ops = new AsyncScenarioOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return custom scenario scorers */
     public AsyncScorerOps scorer() {
-        return scorer;
+        AsyncScorerOps ops = scorer;
+        if (ops == null) {
+            synchronized (this) {
+                ops = scorer;
+                if (ops == null) {
+                    scorer = ops = new AsyncScorerOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return benchmarks */
     public AsyncBenchmarkOps benchmark() {
-        return benchmark;
+        AsyncBenchmarkOps ops = benchmark;
+        if (ops == null) {
+            synchronized (this) {
+                ops = benchmark;
+                if (ops == null) {
+                    benchmark = ops = new AsyncBenchmarkOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return secrets (by name) */
     public AsyncSecretOps secret() {
-        return secret;
+        AsyncSecretOps ops = secret;
+        if (ops == null) {
+            synchronized (this) {
+                ops = secret;
+                if (ops == null) {
+                    secret = ops = new AsyncSecretOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return network policies */
     public AsyncNetworkPolicyOps networkPolicy() {
-        return networkPolicy;
+        AsyncNetworkPolicyOps ops = networkPolicy;
+        if (ops == null) {
+            synchronized (this) {
+                ops = networkPolicy;
+                if (ops == null) {
+                    networkPolicy = ops = new AsyncNetworkPolicyOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return gateway configs */
     public AsyncGatewayConfigOps gatewayConfig() {
-        return gatewayConfig;
+        AsyncGatewayConfigOps ops = gatewayConfig;
+        if (ops == null) {
+            synchronized (this) {
+                ops = gatewayConfig;
+                if (ops == null) {
+                    gatewayConfig = ops = new AsyncGatewayConfigOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return MCP configs */
     public AsyncMcpConfigOps mcpConfig() {
-        return mcpConfig;
+        AsyncMcpConfigOps ops = mcpConfig;
+        if (ops == null) {
+            synchronized (this) {
+                ops = mcpConfig;
+                if (ops == null) {
+                    mcpConfig = ops = new AsyncMcpConfigOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return axons (beta) */
     public AsyncAxonOps axon() {
-        return axon;
+        AsyncAxonOps ops = axon;
+        if (ops == null) {
+            synchronized (this) {
+                ops = axon;
+                if (ops == null) {
+                    axon = ops = new AsyncAxonOps(ctx);
+                }
+            }
+        }
+        return ops;
     }
 
     /** Releases the transport. Handles stay valid as ids but can make no more calls. */

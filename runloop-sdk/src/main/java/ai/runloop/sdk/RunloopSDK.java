@@ -17,19 +17,20 @@ import ai.runloop.api.RunloopClient;
  */
 public final class RunloopSDK implements AutoCloseable {
     private final AsyncRunloopSDK async;
-    private final DevboxOps devbox;
-    private final BlueprintOps blueprint;
-    private final SnapshotOps snapshot;
-    private final StorageObjectOps storageObject;
-    private final AgentOps agent;
-    private final ScenarioOps scenario;
-    private final ScorerOps scorer;
-    private final BenchmarkOps benchmark;
-    private final SecretOps secret;
-    private final NetworkPolicyOps networkPolicy;
-    private final GatewayConfigOps gatewayConfig;
-    private final McpConfigOps mcpConfig;
-    private final AxonOps axon;
+    // Made on first use, like the REST client's services: a program loads the classes of what it calls.
+    private volatile DevboxOps devbox;
+    private volatile BlueprintOps blueprint;
+    private volatile SnapshotOps snapshot;
+    private volatile StorageObjectOps storageObject;
+    private volatile AgentOps agent;
+    private volatile ScenarioOps scenario;
+    private volatile ScorerOps scorer;
+    private volatile BenchmarkOps benchmark;
+    private volatile SecretOps secret;
+    private volatile NetworkPolicyOps networkPolicy;
+    private volatile GatewayConfigOps gatewayConfig;
+    private volatile McpConfigOps mcpConfig;
+    private volatile AxonOps axon;
 
     RunloopSDK(RunloopClient client) {
         this(new AsyncRunloopSDK(client));
@@ -37,19 +38,6 @@ public final class RunloopSDK implements AutoCloseable {
 
     private RunloopSDK(AsyncRunloopSDK async) {
         this.async = async;
-        this.devbox = new DevboxOps(async.devbox());
-        this.blueprint = new BlueprintOps(async.blueprint());
-        this.snapshot = new SnapshotOps(async.snapshot());
-        this.storageObject = new StorageObjectOps(async.storageObject());
-        this.agent = new AgentOps(async.agent());
-        this.scenario = new ScenarioOps(async.scenario());
-        this.scorer = new ScorerOps(async.scorer());
-        this.benchmark = new BenchmarkOps(async.benchmark());
-        this.secret = new SecretOps(async.secret());
-        this.networkPolicy = new NetworkPolicyOps(async.networkPolicy());
-        this.gatewayConfig = new GatewayConfigOps(async.gatewayConfig());
-        this.mcpConfig = new McpConfigOps(async.mcpConfig());
-        this.axon = new AxonOps(async.axon());
     }
 
     /**
@@ -78,67 +66,184 @@ public final class RunloopSDK implements AutoCloseable {
 
     /** @return devboxes: create (waits until running), find, list */
     public DevboxOps devbox() {
-        return devbox;
+        DevboxOps ops = devbox;
+        if (ops == null) {
+            synchronized (this) {
+                ops = devbox;
+                if (ops == null) {
+                    devbox = ops = new DevboxOps(async.devbox());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return blueprints: build (waits for the build), find, list */
     public BlueprintOps blueprint() {
-        return blueprint;
+        BlueprintOps ops = blueprint;
+        if (ops == null) {
+            synchronized (this) {
+                ops = blueprint;
+                if (ops == null) {
+                    blueprint = ops = new BlueprintOps(async.blueprint());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return disk snapshots: find, list (create them with devbox.snapshotDisk) */
     public SnapshotOps snapshot() {
-        return snapshot;
+        SnapshotOps ops = snapshot;
+        if (ops == null) {
+            synchronized (this) {
+                ops = snapshot;
+                if (ops == null) {
+                    snapshot = ops = new SnapshotOps(async.snapshot());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return storage objects: upload text, bytes, files, directories; find, list */
     public StorageObjectOps storageObject() {
-        return storageObject;
+        StorageObjectOps ops = storageObject;
+        if (ops == null) {
+            synchronized (this) {
+                ops = storageObject;
+                if (ops == null) {
+                    storageObject = ops = new StorageObjectOps(async.storageObject());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return agents */
     public AgentOps agent() {
-        return agent;
+        AgentOps ops = agent;
+        if (ops == null) {
+            synchronized (this) {
+                ops = agent;
+                if (ops == null) {
+                    agent = ops = new AgentOps(async.agent());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return scenarios and the scenario builder */
     public ScenarioOps scenario() {
-        return scenario;
+        ScenarioOps ops = scenario;
+        if (ops == null) {
+            synchronized (this) {
+                ops = scenario;
+                if (ops == null) {
+                    scenario = ops = new ScenarioOps(async.scenario());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return custom scenario scorers */
     public ScorerOps scorer() {
-        return scorer;
+        ScorerOps ops = scorer;
+        if (ops == null) {
+            synchronized (this) {
+                ops = scorer;
+                if (ops == null) {
+                    scorer = ops = new ScorerOps(async.scorer());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return benchmarks */
     public BenchmarkOps benchmark() {
-        return benchmark;
+        BenchmarkOps ops = benchmark;
+        if (ops == null) {
+            synchronized (this) {
+                ops = benchmark;
+                if (ops == null) {
+                    benchmark = ops = new BenchmarkOps(async.benchmark());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return secrets (by name) */
     public SecretOps secret() {
-        return secret;
+        SecretOps ops = secret;
+        if (ops == null) {
+            synchronized (this) {
+                ops = secret;
+                if (ops == null) {
+                    secret = ops = new SecretOps(async.secret());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return network policies */
     public NetworkPolicyOps networkPolicy() {
-        return networkPolicy;
+        NetworkPolicyOps ops = networkPolicy;
+        if (ops == null) {
+            synchronized (this) {
+                ops = networkPolicy;
+                if (ops == null) {
+                    networkPolicy = ops = new NetworkPolicyOps(async.networkPolicy());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return gateway configs */
     public GatewayConfigOps gatewayConfig() {
-        return gatewayConfig;
+        GatewayConfigOps ops = gatewayConfig;
+        if (ops == null) {
+            synchronized (this) {
+                ops = gatewayConfig;
+                if (ops == null) {
+                    gatewayConfig = ops = new GatewayConfigOps(async.gatewayConfig());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return MCP configs */
     public McpConfigOps mcpConfig() {
-        return mcpConfig;
+        McpConfigOps ops = mcpConfig;
+        if (ops == null) {
+            synchronized (this) {
+                ops = mcpConfig;
+                if (ops == null) {
+                    mcpConfig = ops = new McpConfigOps(async.mcpConfig());
+                }
+            }
+        }
+        return ops;
     }
 
     /** @return axons (beta) */
     public AxonOps axon() {
-        return axon;
+        AxonOps ops = axon;
+        if (ops == null) {
+            synchronized (this) {
+                ops = axon;
+                if (ops == null) {
+                    axon = ops = new AxonOps(async.axon());
+                }
+            }
+        }
+        return ops;
     }
 
     /** Releases the transport. */

@@ -40,7 +40,37 @@ public final class ApiCore implements AutoCloseable {
     /** The whole header set of a first attempt without per-call headers, per (Accept, timeout): most calls. */
     private final Map<CommonHeadersKey, Headers> commonHeaders = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record CommonHeadersKey(String accept, long timeoutSeconds) {
+    /**
+     * Not a record: a record's equals and hashCode are bootstrapped through invokedynamic on first use, which
+     * spun about 15 method-handle classes and cost a cold start ~15 ms before its first request.
+     */
+    private static final class CommonHeadersKey {
+        private final String accept;
+        private final long timeoutSeconds;
+
+        CommonHeadersKey(String accept, long timeoutSeconds) {
+            this.accept = accept;
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        String accept() {
+            return accept;
+        }
+
+        long timeoutSeconds() {
+            return timeoutSeconds;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CommonHeadersKey key && key.timeoutSeconds == timeoutSeconds
+                    && key.accept.equals(accept);
+        }
+
+        @Override
+        public int hashCode() {
+            return accept.hashCode() * 31 + Long.hashCode(timeoutSeconds);
+        }
     }
 
     /** The last common header set handed out: nearly every call of a client asks for the same one. */

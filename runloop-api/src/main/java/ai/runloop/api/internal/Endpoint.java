@@ -40,12 +40,32 @@ public record Endpoint(String operation, String method, String pathTemplate, Set
     /** @return the placeholder names of the path template, in order */
     public List<String> pathParams() {
         // Parsed once per template: compiling the pattern on every call cost a few percent of a retrieve().
-        return PATH_PARAMS.computeIfAbsent(pathTemplate, t -> PLACEHOLDER.matcher(t).results()
-                .map(m -> m.group(1)).toList());
+        return PATH_PARAMS.computeIfAbsent(pathTemplate, Endpoint::placeholders);
     }
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)}");
     private static final java.util.Map<String, List<String>> PATH_PARAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The names in {@code {name}} placeholders, a name being letters, digits and underscores. Scanned by hand:
+     * a regex here was the only one of a start-up and loaded ~40 classes of {@code java.util.regex}.
+     */
+    static List<String> placeholders(String template) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+            int end = open + 1;
+            while (end < template.length() && isNameChar(template.charAt(end))) {
+                end++;
+            }
+            if (end > open + 1 && end < template.length() && template.charAt(end) == '}') {
+                names.add(template.substring(open + 1, end));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
 
     /** @return the Accept header this operation sends */
     public String accept() {

@@ -18,7 +18,17 @@ final class PercentEncoding {
             return value; // the usual id: nothing to encode, no copy
         }
         String encoded = encode(value);
-        return encoded.chars().allMatch(c -> c == '.') ? encoded.replace(".", "%2E") : encoded;
+        return onlyDots(encoded) ? encoded.replace(".", "%2E") : encoded;
+    }
+
+    // A loop, not chars().allMatch: that was the one IntStream of a start-up (~15 classes to load).
+    private static boolean onlyDots(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a segment is unreserved characters only, and not only dots. */

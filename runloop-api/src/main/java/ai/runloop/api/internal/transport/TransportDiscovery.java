@@ -172,8 +172,11 @@ public final class TransportDiscovery {
                 }
             }
         }
-        found.usable.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed()
-                .thenComparing(c -> c.name));
+        if (found.usable.size() > 1) {
+            // Only then: the comparator's lambdas are made at run time, a few milliseconds of a cold start.
+            found.usable.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed()
+                    .thenComparing(c -> c.name));
+        }
         return found;
     }
 

@@ -3,18 +3,20 @@ package ai.runloop.transport.jdk.internal;
 import ai.runloop.api.spi.RequestKind;
 import ai.runloop.api.spi.TransportOptions;
 import java.net.ProxySelector;
-import java.net.Socket;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One {@link HttpClient} per {@link RequestKind} and scheme, each built on first use. Separate clients
@@ -24,21 +26,25 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>Cleartext ({@code http://}) clients differ in two ways, both measured by the start-up and load
  * benchmarks: they speak HTTP/1.1 unless {@linkplain TransportOptions#h2cPriorKnowledge() h2c} is asked
  * for (the JDK would otherwise send {@code Upgrade: h2c} and then multiplex every call of the pool over
- * one connection), and they get a TLS context that trusts nothing instead of the JDK's default one,
- * whose first use loads and parses the whole CA store: that was about half of a cold start's time to
- * the first response. A cleartext client never makes a TLS connection, and if it ever did, it would
- * fail closed.
+ * one connection), and they get a TLS context that refuses every operation instead of the JDK's
+ * default one, whose first use loads the CA store and initialises JSSE: that was about half of a cold
+ * start's time to the first response. A cleartext client never makes a TLS connection, and if it ever
+ * tried, it would fail closed.
  */
 final class ClientPerKind {
 
     private final TransportOptions options;
     private final Map<String, HttpClient> clients = new HashMap<>();
+    private boolean closed;
 
     ClientPerKind(TransportOptions options) {
         this.options = options;
     }
 
     synchronized HttpClient get(RequestKind kind, boolean cleartext) {
+        if (closed) {
+            throw new IllegalStateException("the transport is closed");
+        }
         return clients.computeIfAbsent(kind + (cleartext ? "/http" : "/https"), ignored -> build(cleartext));
     }
 
@@ -68,8 +74,13 @@ final class ClientPerKind {
         return client;
     }
 
-    /** Forgets the clients; the JDK 17 client has no close and frees its threads once unreachable. */
-    synchronized void clear() {
+    /**
+     * Stops every client built so far (see {@link ClientShutdown} for why a dropped client is not enough)
+     * and builds none afterwards.
+     */
+    synchronized void close() {
+        closed = true;
+        clients.values().forEach(ClientShutdown::stop);
         clients.clear();
     }
 
@@ -83,64 +94,72 @@ final class ClientPerKind {
         if (options.sslContext().isPresent()) {
             builder.sslContext(options.sslContext().get());
         } else if (cleartext && options.proxy().isEmpty()) {
-            builder.sslContext(NoTls.CONTEXT);
+            builder.sslContext(NoTls.CONTEXT).sslParameters(NoTls.PARAMETERS);
         }
         return builder.build();
     }
 
-    /** A TLS context for clients that only ever speak cleartext: cheap to make, trusts no certificate. */
+    /**
+     * TLS settings for clients that only ever speak cleartext. The JDK client wants a TLS context and
+     * parameters when it is built, and a real context costs a cold start about 0.1 s even with a class-data
+     * archive (the JSSE provider, a seeded {@code SecureRandom}, the crypto policy files, every cipher
+     * suite checked for availability; about 400 classes). This context is a plain object whose every
+     * operation fails, and the parameters are given so that the client never asks it for its defaults.
+     */
     private static final class NoTls {
-        static final SSLContext CONTEXT = create();
-
-        private static SSLContext create() {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {new TrustNothing()}, null);
-                return context;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot create a TLS context", e);
-            }
-        }
+        static final SSLContext CONTEXT = new SSLContext(new RefusingSpi(), null, "TLS") { };
+        static final SSLParameters PARAMETERS = new SSLParameters();
     }
 
-    private static final class TrustNothing extends X509ExtendedTrustManager {
-        private static CertificateException refused() {
-            return new CertificateException("a cleartext-only client does not make TLS connections");
+    /** Refuses every TLS operation: a cleartext-only client that ever tried one fails closed. */
+    private static final class RefusingSpi extends SSLContextSpi {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("a cleartext-only client makes no TLS connections");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random) {
             throw refused();
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        protected SSLSocketFactory engineGetSocketFactory() {
             throw refused();
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
             throw refused();
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        protected SSLEngine engineCreateSSLEngine() {
             throw refused();
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
             throw refused();
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        protected SSLSessionContext engineGetServerSessionContext() {
             throw refused();
         }
 
         @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            throw refused();
         }
     }
 }

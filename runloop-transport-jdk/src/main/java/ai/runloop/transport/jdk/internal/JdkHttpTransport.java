@@ -119,7 +119,10 @@ public final class JdkHttpTransport implements HttpTransport {
                 what + ": cannot send the request: " + e, e));
     }
 
-    /** Fails requests in flight with {@code CLOSED}, which aborts them, and drops the clients. */
+    /**
+     * Fails requests in flight with {@code CLOSED}, which aborts them, and stops the clients' threads, so
+     * that none is left to delay the JVM's exit.
+     */
     @Override
     public void close() {
         closed = true;
@@ -127,7 +130,7 @@ public final class JdkHttpTransport implements HttpTransport {
             future.completeExceptionally(new TransportException(TransportException.Reason.CLOSED,
                     "the transport was closed", null));
         }
-        clients.clear();
+        clients.close();
     }
 
     /** One daemon timer thread for the body timeouts of every JDK transport, created on first use. */
