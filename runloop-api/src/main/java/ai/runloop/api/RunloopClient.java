@@ -3,6 +3,7 @@ package ai.runloop.api;
 import ai.runloop.api.internal.ApiCore;
 import ai.runloop.api.internal.ClientConfig;
 import ai.runloop.api.internal.EnvironmentDefaults;
+import ai.runloop.api.internal.Lazily;
 import ai.runloop.api.internal.transport.TransportDiscovery;
 import ai.runloop.api.services.AccountsService;
 import ai.runloop.api.services.AgentsService;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -46,23 +48,23 @@ public final class RunloopClient implements AutoCloseable {
     private final ApiCore core;
     // Each service is made on first use: a program that calls one resource loads only its classes
     // (creating all 17 services loaded ~100 classes at start-up, ~1 MB of a class-data archive).
-    private volatile AccountsService accounts;
-    private volatile AgentsService agents;
-    private volatile ApikeysService apikeys;
-    private volatile AxonsService axons;
-    private volatile BenchmarkJobsService benchmarkJobs;
-    private volatile BenchmarkRunsService benchmarkRuns;
-    private volatile BenchmarksService benchmarks;
-    private volatile BlueprintsService blueprints;
-    private volatile DevboxesService devboxes;
-    private volatile GatewayConfigsService gatewayConfigs;
-    private volatile McpConfigsService mcpConfigs;
-    private volatile NetworkPoliciesService networkPolicies;
-    private volatile ObjectsService objects;
-    private volatile PtyService pty;
-    private volatile RestrictedKeysService restrictedKeys;
-    private volatile ScenariosService scenarios;
-    private volatile SecretsService secrets;
+    private final AtomicReference<AccountsService> accounts = new AtomicReference<>();
+    private final AtomicReference<AgentsService> agents = new AtomicReference<>();
+    private final AtomicReference<ApikeysService> apikeys = new AtomicReference<>();
+    private final AtomicReference<AxonsService> axons = new AtomicReference<>();
+    private final AtomicReference<BenchmarkJobsService> benchmarkJobs = new AtomicReference<>();
+    private final AtomicReference<BenchmarkRunsService> benchmarkRuns = new AtomicReference<>();
+    private final AtomicReference<BenchmarksService> benchmarks = new AtomicReference<>();
+    private final AtomicReference<BlueprintsService> blueprints = new AtomicReference<>();
+    private final AtomicReference<DevboxesService> devboxes = new AtomicReference<>();
+    private final AtomicReference<GatewayConfigsService> gatewayConfigs = new AtomicReference<>();
+    private final AtomicReference<McpConfigsService> mcpConfigs = new AtomicReference<>();
+    private final AtomicReference<NetworkPoliciesService> networkPolicies = new AtomicReference<>();
+    private final AtomicReference<ObjectsService> objects = new AtomicReference<>();
+    private final AtomicReference<PtyService> pty = new AtomicReference<>();
+    private final AtomicReference<RestrictedKeysService> restrictedKeys = new AtomicReference<>();
+    private final AtomicReference<ScenariosService> scenarios = new AtomicReference<>();
+    private final AtomicReference<SecretsService> secrets = new AtomicReference<>();
 
     static {
         ai.runloop.api.internal.ClientAccess.register(client -> client.core);
@@ -88,240 +90,87 @@ public final class RunloopClient implements AutoCloseable {
 
     /** @return the account of the API key */
     public AccountsService accounts() {
-        AccountsService service = accounts;
-        if (service == null) {
-            synchronized (this) {
-                service = accounts;
-                if (service == null) {
-                    accounts = service = new AccountsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(accounts, AccountsService::new, core);
     }
 
     /** @return agents */
     public AgentsService agents() {
-        AgentsService service = agents;
-        if (service == null) {
-            synchronized (this) {
-                service = agents;
-                if (service == null) {
-                    agents = service = new AgentsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(agents, AgentsService::new, core);
     }
 
     /** @return API keys */
     public ApikeysService apikeys() {
-        ApikeysService service = apikeys;
-        if (service == null) {
-            synchronized (this) {
-                service = apikeys;
-                if (service == null) {
-                    apikeys = service = new ApikeysService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(apikeys, ApikeysService::new, core);
     }
 
     /** @return axons (beta) */
     public AxonsService axons() {
-        AxonsService service = axons;
-        if (service == null) {
-            synchronized (this) {
-                service = axons;
-                if (service == null) {
-                    axons = service = new AxonsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(axons, AxonsService::new, core);
     }
 
     /** @return benchmark jobs */
     public BenchmarkJobsService benchmarkJobs() {
-        BenchmarkJobsService service = benchmarkJobs;
-        if (service == null) {
-            synchronized (this) {
-                service = benchmarkJobs;
-                if (service == null) {
-                    benchmarkJobs = service = new BenchmarkJobsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(benchmarkJobs, BenchmarkJobsService::new, core);
     }
 
     /** @return benchmark runs */
     public BenchmarkRunsService benchmarkRuns() {
-        BenchmarkRunsService service = benchmarkRuns;
-        if (service == null) {
-            synchronized (this) {
-                service = benchmarkRuns;
-                if (service == null) {
-                    benchmarkRuns = service = new BenchmarkRunsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(benchmarkRuns, BenchmarkRunsService::new, core);
     }
 
     /** @return benchmarks */
     public BenchmarksService benchmarks() {
-        BenchmarksService service = benchmarks;
-        if (service == null) {
-            synchronized (this) {
-                service = benchmarks;
-                if (service == null) {
-                    benchmarks = service = new BenchmarksService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(benchmarks, BenchmarksService::new, core);
     }
 
     /** @return blueprints (devbox image builds) */
     public BlueprintsService blueprints() {
-        BlueprintsService service = blueprints;
-        if (service == null) {
-            synchronized (this) {
-                service = blueprints;
-                if (service == null) {
-                    blueprints = service = new BlueprintsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(blueprints, BlueprintsService::new, core);
     }
 
     /** @return devboxes, their executions, disk snapshots and logs */
     public DevboxesService devboxes() {
-        DevboxesService service = devboxes;
-        if (service == null) {
-            synchronized (this) {
-                service = devboxes;
-                if (service == null) {
-                    devboxes = service = new DevboxesService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(devboxes, DevboxesService::new, core);
     }
 
     /** @return gateway configs */
     public GatewayConfigsService gatewayConfigs() {
-        GatewayConfigsService service = gatewayConfigs;
-        if (service == null) {
-            synchronized (this) {
-                service = gatewayConfigs;
-                if (service == null) {
-                    gatewayConfigs = service = new GatewayConfigsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(gatewayConfigs, GatewayConfigsService::new, core);
     }
 
     /** @return MCP configs */
     public McpConfigsService mcpConfigs() {
-        McpConfigsService service = mcpConfigs;
-        if (service == null) {
-            synchronized (this) {
-                service = mcpConfigs;
-                if (service == null) {
-                    mcpConfigs = service = new McpConfigsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(mcpConfigs, McpConfigsService::new, core);
     }
 
     /** @return network policies */
     public NetworkPoliciesService networkPolicies() {
-        NetworkPoliciesService service = networkPolicies;
-        if (service == null) {
-            synchronized (this) {
-                service = networkPolicies;
-                if (service == null) {
-                    networkPolicies = service = new NetworkPoliciesService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(networkPolicies, NetworkPoliciesService::new, core);
     }
 
     /** @return storage objects */
     public ObjectsService objects() {
-        ObjectsService service = objects;
-        if (service == null) {
-            synchronized (this) {
-                service = objects;
-                if (service == null) {
-                    objects = service = new ObjectsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(objects, ObjectsService::new, core);
     }
 
     /** @return PTY sessions */
     public PtyService pty() {
-        PtyService service = pty;
-        if (service == null) {
-            synchronized (this) {
-                service = pty;
-                if (service == null) {
-                    pty = service = new PtyService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(pty, PtyService::new, core);
     }
 
     /** @return restricted keys */
     public RestrictedKeysService restrictedKeys() {
-        RestrictedKeysService service = restrictedKeys;
-        if (service == null) {
-            synchronized (this) {
-                service = restrictedKeys;
-                if (service == null) {
-                    restrictedKeys = service = new RestrictedKeysService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(restrictedKeys, RestrictedKeysService::new, core);
     }
 
     /** @return scenarios, their runs and scorers */
     public ScenariosService scenarios() {
-        ScenariosService service = scenarios;
-        if (service == null) {
-            synchronized (this) {
-                service = scenarios;
-                if (service == null) {
-                    scenarios = service = new ScenariosService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(scenarios, ScenariosService::new, core);
     }
 
     /** @return secrets (addressed by name) */
     public SecretsService secrets() {
-        SecretsService service = secrets;
-        if (service == null) {
-            synchronized (this) {
-                service = secrets;
-                if (service == null) {
-                    secrets = service = new SecretsService(core);
-                }
-            }
-        }
-        return service;
+        return Lazily.get(secrets, SecretsService::new, core);
     }
 
     /** @return the base URL requests go to */

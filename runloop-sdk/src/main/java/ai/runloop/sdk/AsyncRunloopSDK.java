@@ -1,7 +1,9 @@
 package ai.runloop.sdk;
 
 import ai.runloop.api.RunloopClient;
+import ai.runloop.api.internal.Lazily;
 import ai.runloop.sdk.internal.SdkContext;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Runloop SDK, {@code CompletableFuture} flavour: every method returns at once and never blocks a
@@ -24,19 +26,19 @@ public final class AsyncRunloopSDK implements AutoCloseable {
     private final RunloopClient client;
     private final SdkContext ctx;
     // Made on first use, like the REST client's services: a program loads the classes of what it calls.
-    private volatile AsyncDevboxOps devbox;
-    private volatile AsyncBlueprintOps blueprint;
-    private volatile AsyncSnapshotOps snapshot;
-    private volatile AsyncStorageObjectOps storageObject;
-    private volatile AsyncAgentOps agent;
-    private volatile AsyncScenarioOps scenario;
-    private volatile AsyncScorerOps scorer;
-    private volatile AsyncBenchmarkOps benchmark;
-    private volatile AsyncSecretOps secret;
-    private volatile AsyncNetworkPolicyOps networkPolicy;
-    private volatile AsyncGatewayConfigOps gatewayConfig;
-    private volatile AsyncMcpConfigOps mcpConfig;
-    private volatile AsyncAxonOps axon;
+    private final AtomicReference<AsyncDevboxOps> devbox = new AtomicReference<>();
+    private final AtomicReference<AsyncBlueprintOps> blueprint = new AtomicReference<>();
+    private final AtomicReference<AsyncSnapshotOps> snapshot = new AtomicReference<>();
+    private final AtomicReference<AsyncStorageObjectOps> storageObject = new AtomicReference<>();
+    private final AtomicReference<AsyncAgentOps> agent = new AtomicReference<>();
+    private final AtomicReference<AsyncScenarioOps> scenario = new AtomicReference<>();
+    private final AtomicReference<AsyncScorerOps> scorer = new AtomicReference<>();
+    private final AtomicReference<AsyncBenchmarkOps> benchmark = new AtomicReference<>();
+    private final AtomicReference<AsyncSecretOps> secret = new AtomicReference<>();
+    private final AtomicReference<AsyncNetworkPolicyOps> networkPolicy = new AtomicReference<>();
+    private final AtomicReference<AsyncGatewayConfigOps> gatewayConfig = new AtomicReference<>();
+    private final AtomicReference<AsyncMcpConfigOps> mcpConfig = new AtomicReference<>();
+    private final AtomicReference<AsyncAxonOps> axon = new AtomicReference<>();
 
     AsyncRunloopSDK(RunloopClient client) {
         this.client = client;
@@ -60,184 +62,67 @@ public final class AsyncRunloopSDK implements AutoCloseable {
 
     /** @return devboxes: create (waits until running), find, list */
     public AsyncDevboxOps devbox() {
-        AsyncDevboxOps ops = devbox;
-        if (ops == null) {
-            synchronized (this) {
-                ops = devbox;
-                if (ops == null) {
-                    devbox = ops = new AsyncDevboxOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(devbox, AsyncDevboxOps::new, ctx);
     }
 
     /** @return blueprints: build (waits for the build), find, list */
     public AsyncBlueprintOps blueprint() {
-        AsyncBlueprintOps ops = blueprint;
-        if (ops == null) {
-            synchronized (this) {
-                ops = blueprint;
-                if (ops == null) {
-                    blueprint = ops = new AsyncBlueprintOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(blueprint, AsyncBlueprintOps::new, ctx);
     }
 
     /** @return disk snapshots: find, list (create them with devbox.snapshotDisk) */
     public AsyncSnapshotOps snapshot() {
-        AsyncSnapshotOps ops = snapshot;
-        if (ops == null) {
-            synchronized (this) {
-                ops = snapshot;
-                if (ops == null) {
-                    snapshot = ops = new AsyncSnapshotOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(snapshot, AsyncSnapshotOps::new, ctx);
     }
 
     /** @return storage objects: upload text, bytes, files, directories; find, list */
     public AsyncStorageObjectOps storageObject() {
-        AsyncStorageObjectOps ops = storageObject;
-        if (ops == null) {
-            synchronized (this) {
-                ops = storageObject;
-                if (ops == null) {
-                    storageObject = ops = new AsyncStorageObjectOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(storageObject, AsyncStorageObjectOps::new, ctx);
     }
 
     /** @return agents */
     public AsyncAgentOps agent() {
-        AsyncAgentOps ops = agent;
-        if (ops == null) {
-            synchronized (this) {
-                ops = agent;
-                if (ops == null) {
-                    agent = ops = new AsyncAgentOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(agent, AsyncAgentOps::new, ctx);
     }
 
     /** @return scenarios and the scenario builder */
     public AsyncScenarioOps scenario() {
-        AsyncScenarioOps ops = scenario;
-        if (ops == null) {
-            synchronized (this) {
-                ops = scenario;
-                if (ops == null) {
-                    scenario = ops = new AsyncScenarioOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(scenario, AsyncScenarioOps::new, ctx);
     }
 
     /** @return custom scenario scorers */
     public AsyncScorerOps scorer() {
-        AsyncScorerOps ops = scorer;
-        if (ops == null) {
-            synchronized (this) {
-                ops = scorer;
-                if (ops == null) {
-                    scorer = ops = new AsyncScorerOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(scorer, AsyncScorerOps::new, ctx);
     }
 
     /** @return benchmarks */
     public AsyncBenchmarkOps benchmark() {
-        AsyncBenchmarkOps ops = benchmark;
-        if (ops == null) {
-            synchronized (this) {
-                ops = benchmark;
-                if (ops == null) {
-                    benchmark = ops = new AsyncBenchmarkOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(benchmark, AsyncBenchmarkOps::new, ctx);
     }
 
     /** @return secrets (by name) */
     public AsyncSecretOps secret() {
-        AsyncSecretOps ops = secret;
-        if (ops == null) {
-            synchronized (this) {
-                ops = secret;
-                if (ops == null) {
-                    secret = ops = new AsyncSecretOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(secret, AsyncSecretOps::new, ctx);
     }
 
     /** @return network policies */
     public AsyncNetworkPolicyOps networkPolicy() {
-        AsyncNetworkPolicyOps ops = networkPolicy;
-        if (ops == null) {
-            synchronized (this) {
-                ops = networkPolicy;
-                if (ops == null) {
-                    networkPolicy = ops = new AsyncNetworkPolicyOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(networkPolicy, AsyncNetworkPolicyOps::new, ctx);
     }
 
     /** @return gateway configs */
     public AsyncGatewayConfigOps gatewayConfig() {
-        AsyncGatewayConfigOps ops = gatewayConfig;
-        if (ops == null) {
-            synchronized (this) {
-                ops = gatewayConfig;
-                if (ops == null) {
-                    gatewayConfig = ops = new AsyncGatewayConfigOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(gatewayConfig, AsyncGatewayConfigOps::new, ctx);
     }
 
     /** @return MCP configs */
     public AsyncMcpConfigOps mcpConfig() {
-        AsyncMcpConfigOps ops = mcpConfig;
-        if (ops == null) {
-            synchronized (this) {
-                ops = mcpConfig;
-                if (ops == null) {
-                    mcpConfig = ops = new AsyncMcpConfigOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(mcpConfig, AsyncMcpConfigOps::new, ctx);
     }
 
     /** @return axons (beta) */
     public AsyncAxonOps axon() {
-        AsyncAxonOps ops = axon;
-        if (ops == null) {
-            synchronized (this) {
-                ops = axon;
-                if (ops == null) {
-                    axon = ops = new AsyncAxonOps(ctx);
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(axon, AsyncAxonOps::new, ctx);
     }
 
     /** Releases the transport. Handles stay valid as ids but can make no more calls. */

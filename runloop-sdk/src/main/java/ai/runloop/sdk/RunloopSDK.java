@@ -1,6 +1,8 @@
 package ai.runloop.sdk;
 
 import ai.runloop.api.RunloopClient;
+import ai.runloop.api.internal.Lazily;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Runloop SDK, blocking flavour: each method waits for its result on the calling thread. It is a
@@ -18,19 +20,19 @@ import ai.runloop.api.RunloopClient;
 public final class RunloopSDK implements AutoCloseable {
     private final AsyncRunloopSDK async;
     // Made on first use, like the REST client's services: a program loads the classes of what it calls.
-    private volatile DevboxOps devbox;
-    private volatile BlueprintOps blueprint;
-    private volatile SnapshotOps snapshot;
-    private volatile StorageObjectOps storageObject;
-    private volatile AgentOps agent;
-    private volatile ScenarioOps scenario;
-    private volatile ScorerOps scorer;
-    private volatile BenchmarkOps benchmark;
-    private volatile SecretOps secret;
-    private volatile NetworkPolicyOps networkPolicy;
-    private volatile GatewayConfigOps gatewayConfig;
-    private volatile McpConfigOps mcpConfig;
-    private volatile AxonOps axon;
+    private final AtomicReference<DevboxOps> devbox = new AtomicReference<>();
+    private final AtomicReference<BlueprintOps> blueprint = new AtomicReference<>();
+    private final AtomicReference<SnapshotOps> snapshot = new AtomicReference<>();
+    private final AtomicReference<StorageObjectOps> storageObject = new AtomicReference<>();
+    private final AtomicReference<AgentOps> agent = new AtomicReference<>();
+    private final AtomicReference<ScenarioOps> scenario = new AtomicReference<>();
+    private final AtomicReference<ScorerOps> scorer = new AtomicReference<>();
+    private final AtomicReference<BenchmarkOps> benchmark = new AtomicReference<>();
+    private final AtomicReference<SecretOps> secret = new AtomicReference<>();
+    private final AtomicReference<NetworkPolicyOps> networkPolicy = new AtomicReference<>();
+    private final AtomicReference<GatewayConfigOps> gatewayConfig = new AtomicReference<>();
+    private final AtomicReference<McpConfigOps> mcpConfig = new AtomicReference<>();
+    private final AtomicReference<AxonOps> axon = new AtomicReference<>();
 
     RunloopSDK(RunloopClient client) {
         this(new AsyncRunloopSDK(client));
@@ -66,184 +68,67 @@ public final class RunloopSDK implements AutoCloseable {
 
     /** @return devboxes: create (waits until running), find, list */
     public DevboxOps devbox() {
-        DevboxOps ops = devbox;
-        if (ops == null) {
-            synchronized (this) {
-                ops = devbox;
-                if (ops == null) {
-                    devbox = ops = new DevboxOps(async.devbox());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(devbox, a -> new DevboxOps(a.devbox()), async);
     }
 
     /** @return blueprints: build (waits for the build), find, list */
     public BlueprintOps blueprint() {
-        BlueprintOps ops = blueprint;
-        if (ops == null) {
-            synchronized (this) {
-                ops = blueprint;
-                if (ops == null) {
-                    blueprint = ops = new BlueprintOps(async.blueprint());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(blueprint, a -> new BlueprintOps(a.blueprint()), async);
     }
 
     /** @return disk snapshots: find, list (create them with devbox.snapshotDisk) */
     public SnapshotOps snapshot() {
-        SnapshotOps ops = snapshot;
-        if (ops == null) {
-            synchronized (this) {
-                ops = snapshot;
-                if (ops == null) {
-                    snapshot = ops = new SnapshotOps(async.snapshot());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(snapshot, a -> new SnapshotOps(a.snapshot()), async);
     }
 
     /** @return storage objects: upload text, bytes, files, directories; find, list */
     public StorageObjectOps storageObject() {
-        StorageObjectOps ops = storageObject;
-        if (ops == null) {
-            synchronized (this) {
-                ops = storageObject;
-                if (ops == null) {
-                    storageObject = ops = new StorageObjectOps(async.storageObject());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(storageObject, a -> new StorageObjectOps(a.storageObject()), async);
     }
 
     /** @return agents */
     public AgentOps agent() {
-        AgentOps ops = agent;
-        if (ops == null) {
-            synchronized (this) {
-                ops = agent;
-                if (ops == null) {
-                    agent = ops = new AgentOps(async.agent());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(agent, a -> new AgentOps(a.agent()), async);
     }
 
     /** @return scenarios and the scenario builder */
     public ScenarioOps scenario() {
-        ScenarioOps ops = scenario;
-        if (ops == null) {
-            synchronized (this) {
-                ops = scenario;
-                if (ops == null) {
-                    scenario = ops = new ScenarioOps(async.scenario());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(scenario, a -> new ScenarioOps(a.scenario()), async);
     }
 
     /** @return custom scenario scorers */
     public ScorerOps scorer() {
-        ScorerOps ops = scorer;
-        if (ops == null) {
-            synchronized (this) {
-                ops = scorer;
-                if (ops == null) {
-                    scorer = ops = new ScorerOps(async.scorer());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(scorer, a -> new ScorerOps(a.scorer()), async);
     }
 
     /** @return benchmarks */
     public BenchmarkOps benchmark() {
-        BenchmarkOps ops = benchmark;
-        if (ops == null) {
-            synchronized (this) {
-                ops = benchmark;
-                if (ops == null) {
-                    benchmark = ops = new BenchmarkOps(async.benchmark());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(benchmark, a -> new BenchmarkOps(a.benchmark()), async);
     }
 
     /** @return secrets (by name) */
     public SecretOps secret() {
-        SecretOps ops = secret;
-        if (ops == null) {
-            synchronized (this) {
-                ops = secret;
-                if (ops == null) {
-                    secret = ops = new SecretOps(async.secret());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(secret, a -> new SecretOps(a.secret()), async);
     }
 
     /** @return network policies */
     public NetworkPolicyOps networkPolicy() {
-        NetworkPolicyOps ops = networkPolicy;
-        if (ops == null) {
-            synchronized (this) {
-                ops = networkPolicy;
-                if (ops == null) {
-                    networkPolicy = ops = new NetworkPolicyOps(async.networkPolicy());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(networkPolicy, a -> new NetworkPolicyOps(a.networkPolicy()), async);
     }
 
     /** @return gateway configs */
     public GatewayConfigOps gatewayConfig() {
-        GatewayConfigOps ops = gatewayConfig;
-        if (ops == null) {
-            synchronized (this) {
-                ops = gatewayConfig;
-                if (ops == null) {
-                    gatewayConfig = ops = new GatewayConfigOps(async.gatewayConfig());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(gatewayConfig, a -> new GatewayConfigOps(a.gatewayConfig()), async);
     }
 
     /** @return MCP configs */
     public McpConfigOps mcpConfig() {
-        McpConfigOps ops = mcpConfig;
-        if (ops == null) {
-            synchronized (this) {
-                ops = mcpConfig;
-                if (ops == null) {
-                    mcpConfig = ops = new McpConfigOps(async.mcpConfig());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(mcpConfig, a -> new McpConfigOps(a.mcpConfig()), async);
     }
 
     /** @return axons (beta) */
     public AxonOps axon() {
-        AxonOps ops = axon;
-        if (ops == null) {
-            synchronized (this) {
-                ops = axon;
-                if (ops == null) {
-                    axon = ops = new AxonOps(async.axon());
-                }
-            }
-        }
-        return ops;
+        return Lazily.get(axon, a -> new AxonOps(a.axon()), async);
     }
 
     /** Releases the transport. */
