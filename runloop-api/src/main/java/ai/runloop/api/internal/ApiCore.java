@@ -372,8 +372,10 @@ public final class ApiCore implements AutoCloseable {
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
-            // A backstop for transports whose own timeout does not cover the whole exchange.
-            sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
+            if (!config.transport().enforcesTimeouts()) {
+                // A backstop for a transport not known to enforce the request's timeout itself.
+                sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
+            }
             result.follow(sent);
             if (result.isCancelled()) {
                 return;

@@ -74,6 +74,12 @@ public final class NettyHttpTransport implements HttpTransport {
         }
     }
 
+    /** Every request's timeout is enforced here (the TCK's timeout tests): the pipeline adds no backstop. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Exchange exchange = new Exchange(request);

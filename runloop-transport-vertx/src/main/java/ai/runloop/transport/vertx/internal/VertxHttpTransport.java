@@ -76,6 +76,12 @@ public final class VertxHttpTransport implements HttpTransport {
         return elapsed;
     }
 
+    /** Every request's timeout is enforced here (the TCK's timeout tests): the pipeline adds no backstop. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Context caller = Vertx.currentContext();
