@@ -36,6 +36,7 @@ public final class VertxHttpTransport implements HttpTransport {
     private final Vertx sharedVertx;
     private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final SharedHeaders sharedHeaders = new SharedHeaders();
     private Vertx vertx;
     private volatile boolean closed;
 
@@ -99,7 +100,7 @@ public final class VertxHttpTransport implements HttpTransport {
             exchange.result.whenComplete((response, failure) -> inFlight.remove(exchange));
             boolean tls = "https".equals(request.uri().getScheme().toLowerCase(Locale.ROOT));
             HttpClient client = clients.computeIfAbsent(new ClientKey(request.kind(), tls), key -> newClient(current, key));
-            exchange.start(client);
+            exchange.start(client, sharedHeaders);
         } catch (RuntimeException e) {
             CompletableFuture<HttpResponse> failed = new CompletableFuture<>();
             failed.completeExceptionally(Failures.exchange(e, request.method() + " " + request.uri() + ": cannot send"));
@@ -119,7 +120,7 @@ public final class VertxHttpTransport implements HttpTransport {
             owned = sharedVertx == null ? vertx : null;
         }
         for (Exchange exchange : List.copyOf(inFlight)) {
-            exchange.fail(Failures.of(Reason.CLOSED, exchange.what + ": the transport was closed"));
+            exchange.fail(Failures.of(Reason.CLOSED, exchange.what() + ": the transport was closed"));
         }
         // Asynchronous: never waits, so it is safe on an event loop.
         clients.values().forEach(HttpClient::close);
