@@ -70,19 +70,16 @@ final class Exchange {
                 cancelTimer();
             }
         });
-        // Host, port and target from the parsed URI: setAbsoluteURI would parse its text again, into a
-        // java.net.URL, on every request (about a microsecond of the event loop's time per call).
-        java.net.URI uri = request.uri();
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        // Host, port and target as the request holds them: setAbsoluteURI would parse the URI's text
+        // again, into a java.net.URL, and the pipeline does not even build a java.net.URI.
+        // An IPv6 literal keeps its brackets ([::1]), as Vert.x wants it: it connects to the
+        // address and writes the Host header from it; a bare ::1 is refused as an authority.
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setSsl(tls)
-                // An IPv6 literal keeps its brackets ([::1]), as Vert.x wants it: it connects to the
-                // address and writes the Host header from it; a bare ::1 is refused as an authority.
-                .setHost(uri.getHost())
-                .setPort(uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80)
-                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                .setSsl(request.scheme().equals("https"))
+                .setHost(request.host())
+                .setPort(request.port())
+                .setURI(request.target())
                 .setFollowRedirects(false);
         // The connect timeout is the client's TCP/TLS one; RequestOptions' would also bound the
         // wait for a pooled connection, failing requests that merely queue behind busy ones.

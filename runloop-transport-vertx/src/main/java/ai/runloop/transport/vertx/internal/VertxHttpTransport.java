@@ -16,7 +16,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +97,7 @@ public final class VertxHttpTransport implements HttpTransport {
             exchange = new Exchange(request, current, caller);
             inFlight.add(exchange);
             exchange.result.whenComplete((response, failure) -> inFlight.remove(exchange));
-            boolean tls = "https".equals(request.uri().getScheme().toLowerCase(Locale.ROOT));
+            boolean tls = request.scheme().equals("https");
             HttpClient client = clients.computeIfAbsent(new ClientKey(request.kind(), tls), key -> newClient(current, key));
             exchange.start(client, sharedHeaders);
         } catch (RuntimeException e) {
