@@ -37,6 +37,7 @@ public final class ApiCore implements AutoCloseable {
     private final ClientConfig config;
     private final RetryPolicy retry;
     private final Headers fixedHeaders;
+    private final BaseUrl baseUrl;
     /** The whole header set of a first attempt without per-call headers, per (Accept, timeout): most calls. */
     private final Map<CommonHeadersKey, Headers> commonHeaders = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -94,6 +95,7 @@ public final class ApiCore implements AutoCloseable {
     public ApiCore(ClientConfig config) {
         this.config = config;
         this.retry = new RetryPolicy(config.initialBackoff(), config.maxBackoff());
+        this.baseUrl = BaseUrl.of(config.baseUri());
         Map<String, String> headers = new LinkedHashMap<>(PlatformHeaders.all());
         headers.put("Accept", "application/json");
         headers.putAll(config.headers());
@@ -160,7 +162,7 @@ public final class ApiCore implements AutoCloseable {
         RequestOptions opts = options == null ? RequestOptions.none() : options;
         EncodedRequest encoded;
         try {
-            encoded = RequestEncoder.encode(config.baseUri(), endpoint, pathArgs, params, opts);
+            encoded = RequestEncoder.encode(baseUrl, endpoint, pathArgs, params, opts);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -370,7 +372,7 @@ public final class ApiCore implements AutoCloseable {
                 options.extraHeaders().forEach(builder::set);
                 headers = builder.build();
             }
-            return HttpRequest.newBuilder(encoded.uri())
+            return HttpRequest.newBuilder(encoded.origin(), encoded.target())
                     .method(endpoint.method(), encoded.body().get())
                     .headers(headers)
                     .kind(endpoint.kind())
@@ -402,8 +404,10 @@ public final class ApiCore implements AutoCloseable {
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
-            // A backstop for transports whose own timeout does not cover the whole exchange.
-            sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
+            if (!config.transport().enforcesTimeouts()) {
+                // A backstop for a transport not known to enforce the request's timeout itself.
+                sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
+            }
             result.follow(sent);
             if (result.isCancelled()) {
                 return;

@@ -7,11 +7,12 @@ import java.util.function.Supplier;
 /**
  * A request ready to send, apart from the per-attempt headers.
  *
- * @param uri        the full URL with query
+ * @param origin     the API's origin (scheme, host, port)
+ * @param target     the request target: the base URL's path, the operation's path, the query
  * @param method     the HTTP verb
  * @param body       makes the body for one attempt
  * @param replayable whether the body can be made again for a retry
  * @param resourceId the first path argument, for messages (may be null)
  */
-record EncodedRequest(URI uri, String method, Supplier<RequestBody> body, boolean replayable, String resourceId) {
+record EncodedRequest(URI origin, String target, String method, Supplier<RequestBody> body, boolean replayable, String resourceId) {
 }

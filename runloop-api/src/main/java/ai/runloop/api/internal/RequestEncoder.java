@@ -32,14 +32,22 @@ final class RequestEncoder {
     private RequestEncoder() {
     }
 
-    static EncodedRequest encode(URI base, Endpoint endpoint, List<String> pathArgs, Object params,
+    /**
+     * @param base     the API's base URL, split once per client into its origin and its path
+     * @param endpoint the operation
+     * @param pathArgs values of the path placeholders
+     * @param params   the params record, or null
+     * @param options  per-call options
+     * @return the origin, request target and body
+     */
+    static EncodedRequest encode(BaseUrl base, Endpoint endpoint, List<String> pathArgs, Object params,
                                  RequestOptions options) {
         List<String> names = endpoint.pathParams();
         if (names.size() != pathArgs.size()) {
             throw new IllegalArgumentException(endpoint.operation() + " takes " + names + " in its path but got "
                     + pathArgs.size() + " value(s)");
         }
-        StringBuilder path = new StringBuilder();
+        StringBuilder path = new StringBuilder(base.path());
         String template = endpoint.pathTemplate();
         int from = 0;
         for (int i = 0; i < names.size(); i++) {
@@ -57,9 +65,10 @@ final class RequestEncoder {
 
         if (params == null && options.extraQuery().isEmpty() && options.extraBody().isEmpty() && !endpoint.multipart()) {
             // Nothing to encode (a plain GET or DELETE of a resource): no JSON work at all.
-            URI uri = URI.create(base + path.toString());
+            // Origin and target as they are: no java.net.URI is built (nor parsed) for the request.
             String resourceId = pathArgs.isEmpty() ? null : pathArgs.get(0);
-            return new EncodedRequest(uri, endpoint.method(), RequestBody::empty, true, resourceId);
+            return new EncodedRequest(base.origin(), path.toString(), endpoint.method(), RequestBody::empty, true,
+                    resourceId);
         }
         JsonObject fields = params == null ? JsonValue.EMPTY_JSON_OBJECT : CODEC.readObject(CODEC.toJson(params));
         StringBuilder query = new StringBuilder();
@@ -78,18 +87,19 @@ final class RequestEncoder {
         options.extraBody().forEach(body::add);
         JsonObject json = body.build();
 
-        URI uri = URI.create(base + path.toString() + (query.length() == 0 ? "" : "?" + query));
+        URI uri = base.origin();
+        String target = path + (query.length() == 0 ? "" : "?" + query);
         String resourceId = pathArgs.isEmpty() ? null : pathArgs.get(0);
         if (endpoint.multipart()) {
-            return multipart(uri, endpoint, params, json, resourceId);
+            return multipart(uri, target, endpoint, params, json, resourceId);
         }
         boolean hasBody = !endpoint.method().equals("GET") && (params != null || !json.isEmpty());
         if (!hasBody) {
-            return new EncodedRequest(uri, endpoint.method(), RequestBody::empty, true, resourceId);
+            return new EncodedRequest(uri, target, endpoint.method(), RequestBody::empty, true, resourceId);
         }
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-        return new EncodedRequest(uri, endpoint.method(), () -> RequestBody.ofBytes(bytes, "application/json"), true,
-                resourceId);
+        return new EncodedRequest(uri, target, endpoint.method(), () -> RequestBody.ofBytes(bytes, "application/json"),
+                true, resourceId);
     }
 
     private static void appendQuery(StringBuilder query, String name, String value) {
@@ -114,7 +124,7 @@ final class RequestEncoder {
     }
 
     /** multipart/form-data: each JSON field as a text part, each binary component as a file part. */
-    private static EncodedRequest multipart(URI uri, Endpoint endpoint, Object params, JsonObject json,
+    private static EncodedRequest multipart(URI uri, String target, Endpoint endpoint, Object params, JsonObject json,
                                             String resourceId) {
         String boundary = "runloop-" + UUID.randomUUID();
         List<SegmentPublisher.Segment> segments = new ArrayList<>();
@@ -155,7 +165,7 @@ final class RequestEncoder {
         segments.add(new SegmentPublisher.Fixed(tail));
         long total = length + tail.length;
         String type = "multipart/form-data; boundary=" + boundary;
-        return new EncodedRequest(uri, endpoint.method(),
+        return new EncodedRequest(uri, target, endpoint.method(),
                 () -> RequestBody.ofPublisher(new SegmentPublisher(segments), total, type), replayable, resourceId);
     }
 

@@ -25,7 +25,16 @@ public final class HttpRequest {
     }
 
     private final String method;
-    private final URI uri;
+    /** The URI: given, or parsed from {@link #origin} and {@link #target} when first asked for. */
+    private volatile URI uri;
+    /** The origin's text without a trailing slash, when the request was built from origin and target. */
+    private final String origin;
+    private final URI originUri;
+    private final String scheme;
+    private final String host;
+    private final int port;
+    /** The request target; computed from the URI when first asked for if the request was built from one. */
+    private String target;
     private final Headers headers;
     private final RequestBody body;
     private final RequestKind kind;
@@ -34,7 +43,25 @@ public final class HttpRequest {
 
     private HttpRequest(Builder builder) {
         this.method = builder.method;
-        this.uri = builder.uri;
+        if (builder.uri != null) {
+            URI given = builder.uri;
+            this.uri = given;
+            this.origin = null;
+            this.originUri = null;
+            this.scheme = given.getScheme().toLowerCase(Locale.ROOT);
+            this.host = given.getHost();
+            this.port = given.getPort();
+            this.target = null;
+        } else {
+            URI given = builder.origin;
+            String text = given.toString();
+            this.origin = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+            this.originUri = given;
+            this.scheme = given.getScheme().toLowerCase(Locale.ROOT);
+            this.host = given.getHost();
+            this.port = given.getPort();
+            this.target = builder.target;
+        }
         this.body = builder.body;
         this.kind = builder.kind;
         this.timeout = builder.timeout;
@@ -57,6 +84,23 @@ public final class HttpRequest {
     }
 
     /**
+     * A builder of a request to an origin and a request target, for callers that already hold the
+     * parsed origin (a client's base URL) and the encoded path and query: the request's
+     * {@link #uri()} is then parsed only if someone asks for it. Same defaults as
+     * {@link #newBuilder(URI)}.
+     *
+     * @param origin an absolute {@code http} or {@code https} URI with a host and nothing after its
+     *     authority but an optional {@code /}
+     * @param target the request target in origin form: {@code /}, then the percent-encoded path,
+     *     then optionally {@code ?} and the percent-encoded query
+     * @return a new builder
+     * @throws IllegalArgumentException if either is not of that form
+     */
+    public static Builder newBuilder(URI origin, String target) {
+        return new Builder().uri(origin, target);
+    }
+
+    /**
      * A builder that starts with this request's values.
      *
      * @return a new builder
@@ -64,7 +108,12 @@ public final class HttpRequest {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.method = method;
-        builder.uri = uri;
+        if (origin != null && uri == null) {
+            builder.origin = originUri;
+            builder.target = target;
+        } else {
+            builder.uri = uri();
+        }
         builder.headers = headers;
         builder.body = body;
         builder.kind = kind;
@@ -88,7 +137,58 @@ public final class HttpRequest {
      * @return an absolute {@code http} or {@code https} URI
      */
     public URI uri() {
-        return uri;
+        URI parsed = uri;
+        if (parsed == null) {
+            parsed = URI.create(origin + target); // cannot fail: origin and target were checked
+            uri = parsed;
+        }
+        return parsed;
+    }
+
+    /**
+     * The scheme, for transports: the same as {@code uri().getScheme()} in lower case, without
+     * parsing the URI.
+     *
+     * @return {@code http} or {@code https}
+     */
+    public String scheme() {
+        return scheme;
+    }
+
+    /**
+     * The host, for transports: the same as {@code uri().getHost()} (an IPv6 literal in brackets),
+     * without parsing the URI.
+     *
+     * @return the host
+     */
+    public String host() {
+        return host;
+    }
+
+    /**
+     * The port, for transports: the URI's, or the scheme's default when the URI has none.
+     *
+     * @return the port to connect to
+     */
+    public int port() {
+        return port != -1 ? port : scheme.equals("https") ? 443 : 80;
+    }
+
+    /**
+     * The request target as it goes on the request line: the raw (percent-encoded) path, {@code /}
+     * if empty, then {@code ?} and the raw query if there is one.
+     *
+     * @return the request target in origin form
+     */
+    public String target() {
+        String known = target;
+        if (known == null) {
+            URI given = uri;
+            String path = given.getRawPath() == null || given.getRawPath().isEmpty() ? "/" : given.getRawPath();
+            known = given.getRawQuery() == null ? path : path + "?" + given.getRawQuery();
+            target = known; // a String: safe to publish without synchronisation
+        }
+        return known;
     }
 
     /**
@@ -154,6 +254,8 @@ public final class HttpRequest {
 
         private String method = "GET";
         private URI uri;
+        private URI origin;
+        private String target;
         private Headers headers = Headers.empty();
         private RequestBody body = RequestBody.empty();
         private RequestKind kind = RequestKind.API;
@@ -177,6 +279,35 @@ public final class HttpRequest {
                 throw new IllegalArgumentException("not an absolute http(s) URI with a host: " + uri);
             }
             this.uri = uri;
+            this.origin = null;
+            this.target = null;
+            return this;
+        }
+
+        /**
+         * Sets the target as an origin and a request target (see {@link HttpRequest#newBuilder(URI, String)}).
+         *
+         * @param origin an absolute {@code http} or {@code https} URI with a host and no path but {@code /}
+         * @param target {@code /}, the percent-encoded path, optionally {@code ?} and the percent-encoded query
+         * @return this builder
+         * @throws IllegalArgumentException if either is not of that form
+         */
+        public Builder uri(URI origin, String target) {
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(target, "target");
+            String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
+            String path = origin.getRawPath();
+            if (!(scheme.equals("http") || scheme.equals("https")) || origin.getHost() == null
+                    || !(path == null || path.isEmpty() || path.equals("/")) || origin.getRawQuery() != null
+                    || origin.getRawFragment() != null) {
+                throw new IllegalArgumentException("not an http(s) origin with a host and no path: " + origin);
+            }
+            if (!isOriginFormTarget(target)) {
+                throw new IllegalArgumentException("not a percent-encoded request target starting with /: " + target);
+            }
+            this.origin = origin;
+            this.target = target;
+            this.uri = null;
             return this;
         }
 
@@ -272,7 +403,7 @@ public final class HttpRequest {
          * @throws IllegalStateException if no URI was set
          */
         public HttpRequest build() {
-            if (uri == null) {
+            if (uri == null && origin == null) {
                 throw new IllegalStateException("uri not set");
             }
             return new HttpRequest(this);
@@ -289,6 +420,34 @@ public final class HttpRequest {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the text is {@code /} followed by characters RFC 3986 allows in a path and a query
+         * ({@code %} only before two hex digits): what {@link URI} accepts there, so that
+         * {@link HttpRequest#uri()} parses it later without failing.
+         */
+        private static boolean isOriginFormTarget(String target) {
+            if (target.isEmpty() || target.charAt(0) != '/') {
+                return false;
+            }
+            for (int i = 1; i < target.length(); i++) {
+                char c = target.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
+                        return false;
+                    }
+                    i += 2;
+                } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                        || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isHex(char c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
         }
 
         private static void checkNotManaged(String name) {

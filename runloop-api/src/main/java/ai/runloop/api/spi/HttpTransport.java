@@ -37,6 +37,24 @@ public interface HttpTransport extends AutoCloseable {
     CompletableFuture<HttpResponse> send(HttpRequest request);
 
     /**
+     * Whether this transport enforces every request's {@linkplain HttpRequest#timeout() timeout} by
+     * itself, on every exchange: when it passes before the response's headers (streamed) or its whole
+     * body (buffered) have arrived, the exchange is aborted, its connection closed or its stream reset,
+     * and the future fails with {@link TransportException.Reason#TIMEOUT}. The transport TCK's timeout
+     * tests check exactly this (a server that never answers, one that stalls in the middle of a body).
+     *
+     * <p>A transport that answers {@code true} is trusted: the pipeline sets no deadline of its own.
+     * The default, {@code false}, makes the pipeline add a backstop (the timeout plus a second on a
+     * timer of its own) to every request, which costs a timer per request but bounds a call whose
+     * transport ignores the timeout. Answer {@code true} only when the TCK passes.
+     *
+     * @return {@code true} if the transport enforces {@link HttpRequest#timeout()} itself
+     */
+    default boolean enforcesTimeouts() {
+        return false;
+    }
+
+    /**
      * A pause, for the pipeline's retry backoff and its polling loops: the returned future completes
      * after the delay, and the request that follows is sent from where it completes. The default
      * completes on a JDK timer thread. A transport whose futures complete on the caller's context

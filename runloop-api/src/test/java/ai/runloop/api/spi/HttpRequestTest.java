@@ -88,4 +88,40 @@ class HttpRequestTest {
         assertEquals(1, body.toByteArray()[0]);
         assertEquals(1, body.buffer().get(0));
     }
+
+    @Test
+    void aRequestFromOriginAndTargetIsTheRequestFromTheWholeUri() {
+        String[][] cases = {
+                {"http://127.0.0.1:8080", "/v1/devboxes/dbx_1", "http://127.0.0.1:8080/v1/devboxes/dbx_1"},
+                {"https://api.runloop.ai/", "/v1/devboxes?limit=5&starting_after=a%20b", "https://api.runloop.ai/v1/devboxes?limit=5&starting_after=a%20b"},
+                {"HTTP://[::1]:9", "/", "http://[::1]:9/"},
+                {"http://example.com", "/a/b;c=d:e@f/~x?q=1?2&r=%2F", "http://example.com/a/b;c=d:e@f/~x?q=1?2&r=%2F"},
+        };
+        for (String[] c : cases) {
+            HttpRequest parts = HttpRequest.newBuilder(URI.create(c[0]), c[1]).build();
+            HttpRequest whole = HttpRequest.newBuilder(URI.create(c[2])).build();
+            for (HttpRequest request : List.of(parts, whole, parts.toBuilder().build())) {
+                assertEquals(whole.scheme(), request.scheme(), c[2]);
+                assertEquals(URI.create(c[2]).getHost(), request.host(), c[2]);
+                assertEquals(whole.port(), request.port(), c[2]);
+                assertEquals(c[1], request.target(), c[2]);
+                assertEquals(URI.create(c[2]).normalize().toString().toLowerCase(java.util.Locale.ROOT),
+                        request.uri().toString().toLowerCase(java.util.Locale.ROOT), c[2]);
+            }
+        }
+        assertEquals(443, HttpRequest.newBuilder(URI.create("https://h"), "/").build().port());
+        assertEquals(80, HttpRequest.newBuilder(URI.create("http://h/x")).build().port());
+        assertEquals("/", HttpRequest.newBuilder(URI.create("http://h")).build().target());
+    }
+
+    @Test
+    void rejectsAnOriginWithAPathAndATargetThatIsNotPercentEncoded() {
+        for (String origin : List.of("http://h/api", "http://h?q", "ftp://h", "mailto:x@y")) {
+            assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(URI.create(origin), "/"), origin);
+        }
+        for (String target : List.of("", "v1", "/a b", "/a#frag", "/%zz", "/%4", "/é", "/a\nb", "/\"")) {
+            assertThrows(IllegalArgumentException.class, () -> HttpRequest.newBuilder(URI.create("http://h"), target),
+                    target);
+        }
+    }
 }

@@ -242,6 +242,30 @@ public abstract class HttpTransportTck {
         }
     }
 
+    /**
+     * What a transport that answers {@link HttpTransport#enforcesTimeouts()} with {@code true} promises:
+     * the pipeline then sets no deadline of its own, so a stall anywhere before the response is
+     * complete (no answer at all, half a status line and headers, half a buffered body) must fail with
+     * the transport's own timeout and close the connection.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"silent", "half a head, buffered", "half a head, streamed", "half a body, buffered"})
+    void aTransportThatEnforcesTimeoutsCutsEveryStall(String stall) throws Exception {
+        assumeTrue(transport.enforcesTimeouts(), "the transport leaves timeouts to the pipeline's backstop");
+        String partial = switch (stall) {
+            case "silent" -> "";
+            case "half a head, buffered", "half a head, streamed" -> "HTTP/1.1 200 OK\r\nContent-Le";
+            default -> "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nten bytes.";
+        };
+        try (SilentServer silent = new SilentServer(partial.getBytes(StandardCharsets.US_ASCII))) {
+            HttpRequest request = HttpRequest.newBuilder(silent.uri("/stall")).timeout(Duration.ofMillis(300))
+                    .streamResponse(stall.endsWith("streamed")).build();
+            TransportException failure = failureOf(transport.send(request));
+            assertEquals(TransportException.Reason.TIMEOUT, failure.reason(), failure.toString());
+            silent.connectionClosed().get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void refusedConnectionIsClassified() throws Exception {
         URI closedPort;

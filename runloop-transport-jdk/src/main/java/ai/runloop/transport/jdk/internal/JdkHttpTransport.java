@@ -53,6 +53,12 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param request the request
      * @return a future of the response, failed with a {@link TransportException}
      */
+    /** Every request's timeout is enforced here (the TCK's timeout tests): the pipeline adds no backstop. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();

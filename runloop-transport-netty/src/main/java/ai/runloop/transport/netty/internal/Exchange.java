@@ -286,11 +286,10 @@ final class Exchange {
         }
     }
 
-    static String hostHeader(java.net.URI uri) {
-        int port = uri.getPort();
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean defaultPort = port == -1 || (https ? port == 443 : port == 80);
-        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+    static String hostHeader(HttpRequest request) {
+        int port = request.port();
+        boolean defaultPort = request.scheme().equals("https") ? port == 443 : port == 80;
+        return defaultPort ? request.host() : request.host() + ":" + port;
     }
 
     static final String SCHEME_HEADER = HttpConversionUtil.ExtensionHeaderNames.SCHEME.text().toString();

@@ -22,11 +22,9 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +72,12 @@ public final class NettyHttpTransport implements HttpTransport {
         }
     }
 
+    /** Every request's timeout is enforced here (the TCK's timeout tests): the pipeline adds no backstop. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Exchange exchange = new Exchange(request);
@@ -85,10 +89,7 @@ public final class NettyHttpTransport implements HttpTransport {
         exchange.result.whenComplete((response, failure) -> inFlight.remove(exchange));
         try {
             group();
-            URI uri = request.uri();
-            boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
-            int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-            RouteKey key = new RouteKey(tls, uri.getHost(), port, request.kind());
+            RouteKey key = new RouteKey(request.scheme().equals("https"), request.host(), request.port(), request.kind());
             Route route = routes.computeIfAbsent(key, this::newRoute);
             exchange.startTimer(timerLoop());
             route.send(exchange);

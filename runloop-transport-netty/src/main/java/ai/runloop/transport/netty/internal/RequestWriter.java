@@ -22,7 +22,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.util.AsciiString;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -54,15 +53,15 @@ final class RequestWriter {
             if (body instanceof RequestBody.Empty && sharedHeads != null && !BODY_METHODS.contains(request.method())) {
                 // The usual GET: its header block (the client's shared header set plus Host) is built and
                 // checked once, then only read by the encoder. Netty's own check of the request line is
-                // skipped: the method is letters only and the target comes from a parsed java.net.URI.
+                // skipped: the method is letters only and the target was checked when the request was built.
                 DefaultFullHttpRequest head = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                        HttpMethod.valueOf(request.method()), target(request.uri()), Unpooled.EMPTY_BUFFER,
-                        sharedHeads.of(request.headers(), Exchange.hostHeader(request.uri())), EmptyHttpHeaders.INSTANCE,
+                        HttpMethod.valueOf(request.method()), request.target(), Unpooled.EMPTY_BUFFER,
+                        sharedHeads.of(request.headers(), Exchange.hostHeader(request)), EmptyHttpHeaders.INSTANCE,
                         false);
                 track(channel.writeAndFlush(head), exchange);
             } else if (body instanceof RequestBody.Empty) {
                 DefaultFullHttpRequest head = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                        HttpMethod.valueOf(request.method()), target(request.uri()), Unpooled.EMPTY_BUFFER);
+                        HttpMethod.valueOf(request.method()), request.target(), Unpooled.EMPTY_BUFFER);
                 headers(request, head.headers());
                 if (BODY_METHODS.contains(request.method())) {
                     head.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
@@ -71,7 +70,7 @@ final class RequestWriter {
             } else if (body instanceof RequestBody.Bytes) {
                 ByteBuffer bytes = ((RequestBody.Bytes) body).buffer();
                 DefaultFullHttpRequest head = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                        HttpMethod.valueOf(request.method()), target(request.uri()), Unpooled.wrappedBuffer(bytes));
+                        HttpMethod.valueOf(request.method()), request.target(), Unpooled.wrappedBuffer(bytes));
                 headers(request, head.headers());
                 head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.remaining());
                 track(channel.writeAndFlush(head), exchange);
@@ -105,7 +104,7 @@ final class RequestWriter {
 
     private static DefaultHttpRequest head(HttpRequest request, long contentLength) {
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1,
-                HttpMethod.valueOf(request.method()), target(request.uri()));
+                HttpMethod.valueOf(request.method()), request.target());
         headers(request, head.headers());
         head.headers().set(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         return head;
@@ -141,15 +140,7 @@ final class RequestWriter {
 
     private static void headers(HttpRequest request, HttpHeaders target) {
         request.headers().map().forEach(target::add);
-        target.set(HttpHeaderNames.HOST, Exchange.hostHeader(request.uri()));
-    }
-
-    private static String target(URI uri) {
-        String path = uri.getRawPath();
-        if (path == null || path.isEmpty()) {
-            path = "/";
-        }
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        target.set(HttpHeaderNames.HOST, Exchange.hostHeader(request));
     }
 
     private static void track(ChannelFuture lastWrite, Exchange exchange) {

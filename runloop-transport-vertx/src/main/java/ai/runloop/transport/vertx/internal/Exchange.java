@@ -18,7 +18,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -34,7 +33,6 @@ final class Exchange {
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     final HttpRequest request;
-    final String what;
     final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
     private final Context callerContext;
     private final Vertx vertx;
@@ -49,7 +47,6 @@ final class Exchange {
 
     Exchange(HttpRequest request, Vertx vertx, Context callerContext) {
         this.request = request;
-        this.what = request.method() + " " + request.uri();
         this.vertx = vertx;
         this.callerContext = callerContext;
         result.whenComplete((response, failure) -> {
@@ -60,31 +57,35 @@ final class Exchange {
         });
     }
 
-    void start(HttpClient client) {
+    /** @return method and URI, for messages; built only when one is needed, not on every request */
+    String what() {
+        return request.method() + " " + request.uri();
+    }
+
+    void start(HttpClient client, SharedHeaders sharedHeaders) {
         request.timeout().ifPresent(timeout -> {
             timerId = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> fail(Failures.of(Reason.TIMEOUT,
-                    what + ": no " + (request.streamResponse() ? "response headers" : "whole response") + " within " + timeout)));
+                    what() + ": no " + (request.streamResponse() ? "response headers" : "whole response") + " within " + timeout)));
             if (result.isDone()) {
                 cancelTimer();
             }
         });
-        // Host, port and target from the parsed URI: setAbsoluteURI would parse its text again, into a
-        // java.net.URL, on every request (about a microsecond of the event loop's time per call).
-        java.net.URI uri = request.uri();
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        // Host, port and target as the request holds them: setAbsoluteURI would parse the URI's text
+        // again, into a java.net.URL, and the pipeline does not even build a java.net.URI.
+        // An IPv6 literal keeps its brackets ([::1]), as Vert.x wants it: it connects to the
+        // address and writes the Host header from it; a bare ::1 is refused as an authority.
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setSsl(tls)
-                .setHost(uri.getHost())
-                .setPort(uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80)
-                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                .setSsl(request.scheme().equals("https"))
+                .setHost(request.host())
+                .setPort(request.port())
+                .setURI(request.target())
                 .setFollowRedirects(false);
         // The connect timeout is the client's TCP/TLS one; RequestOptions' would also bound the
         // wait for a pooled connection, failing requests that merely queue behind busy ones.
         client.request(options).onComplete(ready -> {
             if (ready.failed()) {
-                fail(Failures.connect(ready.cause(), what));
+                fail(Failures.connect(ready.cause(), what()));
                 return;
             }
             HttpClientRequest sent = ready.result();
@@ -93,12 +94,10 @@ final class Exchange {
                 sent.reset();
                 return;
             }
-            for (Map.Entry<String, java.util.List<String>> header : request.headers().map().entrySet()) {
-                sent.putHeader(header.getKey(), header.getValue());
-            }
+            sharedHeaders.putAll(request.headers(), sent);
             sendBody(sent).onComplete(response -> {
                 if (response.failed()) {
-                    fail(Failures.exchange(response.cause(), what));
+                    fail(Failures.exchange(response.cause(), what()));
                 } else {
                     onResponse(response.result());
                 }
@@ -126,7 +125,7 @@ final class Exchange {
                         opened.setReadBufferSize(64 * 1024);
                         if (result.isDone()) {
                             opened.close();
-                            return Future.failedFuture(Failures.of(Reason.CANCELLED, what + ": cancelled"));
+                            return Future.failedFuture(Failures.of(Reason.CANCELLED, what() + ": cancelled"));
                         }
                         return sent.send(opened);
                     });
@@ -134,7 +133,7 @@ final class Exchange {
         RequestBody.FromPublisher publisherBody = (RequestBody.FromPublisher) body;
         PublisherReadStream stream = new PublisherReadStream(publisherBody.publisher(), publisherBody.contentLength(),
                 Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext());
-        stream.failureListener(failure -> fail(Failures.exchange(failure, what)));
+        stream.failureListener(failure -> fail(Failures.exchange(failure, what())));
         publisherStream = stream;
         return sent.send(stream);
     }
@@ -156,7 +155,7 @@ final class Exchange {
         }
         response.body().onComplete(body -> {
             if (body.failed()) {
-                fail(Failures.exchange(body.cause(), what));
+                fail(Failures.exchange(body.cause(), what()));
                 return;
             }
             finished();

@@ -54,7 +54,7 @@ final class ResponsePublisher implements Flow.Publisher<ByteBuffer> {
                 if (!terminated) {
                     terminated = true;
                     exchange.finished();
-                    subscriber.onError(Failures.exchange(failure, exchange.what));
+                    subscriber.onError(Failures.exchange(failure, exchange.what()));
                 }
             });
             response.endHandler(ignoredEnd -> {

@@ -16,7 +16,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +35,7 @@ public final class VertxHttpTransport implements HttpTransport {
     private final Vertx sharedVertx;
     private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final SharedHeaders sharedHeaders = new SharedHeaders();
     private Vertx vertx;
     private volatile boolean closed;
 
@@ -76,6 +76,12 @@ public final class VertxHttpTransport implements HttpTransport {
         return elapsed;
     }
 
+    /** Every request's timeout is enforced here (the TCK's timeout tests): the pipeline adds no backstop. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Context caller = Vertx.currentContext();
@@ -91,9 +97,9 @@ public final class VertxHttpTransport implements HttpTransport {
             exchange = new Exchange(request, current, caller);
             inFlight.add(exchange);
             exchange.result.whenComplete((response, failure) -> inFlight.remove(exchange));
-            boolean tls = "https".equals(request.uri().getScheme().toLowerCase(Locale.ROOT));
+            boolean tls = request.scheme().equals("https");
             HttpClient client = clients.computeIfAbsent(new ClientKey(request.kind(), tls), key -> newClient(current, key));
-            exchange.start(client);
+            exchange.start(client, sharedHeaders);
         } catch (RuntimeException e) {
             CompletableFuture<HttpResponse> failed = new CompletableFuture<>();
             failed.completeExceptionally(Failures.exchange(e, request.method() + " " + request.uri() + ": cannot send"));
@@ -113,7 +119,7 @@ public final class VertxHttpTransport implements HttpTransport {
             owned = sharedVertx == null ? vertx : null;
         }
         for (Exchange exchange : List.copyOf(inFlight)) {
-            exchange.fail(Failures.of(Reason.CLOSED, exchange.what + ": the transport was closed"));
+            exchange.fail(Failures.of(Reason.CLOSED, exchange.what() + ": the transport was closed"));
         }
         // Asynchronous: never waits, so it is safe on an event loop.
         clients.values().forEach(HttpClient::close);
