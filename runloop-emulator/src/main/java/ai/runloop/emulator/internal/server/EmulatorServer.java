@@ -70,6 +70,14 @@ public final class EmulatorServer implements AutoCloseable {
         router.route().handler(ctx -> {
             if (ctx.request().method() == io.vertx.core.http.HttpMethod.PUT && ctx.request().path().startsWith("/_presigned/")) {
                 ctx.request().pause();
+                // Answered before its body was read (a fault, a bad signature): drop the rest of the body and the
+                // connection after the answer, as servers do, so a client still sending is not left stalled.
+                ctx.addHeadersEndHandler(v -> {
+                    if (!ctx.request().isEnded()) {
+                        ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CONNECTION, "close");
+                        ctx.request().handler(ignored -> { }).resume();
+                    }
+                });
                 ctx.next();
                 return;
             }

@@ -104,7 +104,8 @@ public final class JdkHttpTransport implements HttpTransport {
                           CompletableFuture<HttpResponse> result, String what) {
         try {
             if (request.streamResponse()) {
-                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), response -> streamed(response, what),
+                        what);
             } else {
                 link(result, client.sendAsync(jdkRequest, BodyHandlers.ofByteArray()), JdkHttpTransport::buffered, what);
             }
@@ -153,8 +154,9 @@ public final class JdkHttpTransport implements HttpTransport {
         return HttpResponse.buffered(response.statusCode(), headers(response), response.body());
     }
 
-    private static HttpResponse streamed(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        return HttpResponse.streamed(response.statusCode(), headers(response), new FlatteningPublisher(response.body()));
+    private static HttpResponse streamed(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, String what) {
+        return HttpResponse.streamed(response.statusCode(), headers(response), new FlatteningPublisher(response.body(),
+                failure -> FailureClassifier.classify(failure, what + " (response body)")));
     }
 
     private static Headers headers(java.net.http.HttpResponse<?> response) {
