@@ -19,24 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a streamed body to a file: the one way a download reaches the disk. The transport's thread only
- * queues each buffer; a writer thread takes everything queued and writes it with one gathering write,
- * then asks for as many buffers as it wrote. Up to {@value #AHEAD} buffers are asked for ahead of the
- * disk, so the transport keeps reading the socket while a batch is written (the memory held is bounded
- * by that many of the transport's buffers), and the transport's I/O thread never waits for the disk.
+ * queues each buffer; once {@value #BATCH} are queued (or the body ends) a writer thread takes everything
+ * queued, writes it with one gathering write and asks for as many buffers again. Up to {@value #AHEAD}
+ * buffers are asked for ahead of the disk, so the transport keeps reading the socket while a batch is
+ * written (the memory held is bounded by that many of the transport's 16–64 KiB buffers), and the
+ * transport's I/O thread never waits for the disk.
  *
- * <p>Asking for one buffer at a time and writing it before asking for the next (as an
- * {@code AsynchronousFileChannel} loop does) stops the socket reads for every write: the 1 GiB transfer
- * benchmark measured that as the limit of downloads.
+ * <p>Measured with the 1 GiB transfer benchmark: asking for one buffer at a time and writing it before
+ * asking for the next (as an {@code AsynchronousFileChannel} loop does) stops the socket reads for every
+ * write; handing every buffer to the writer as it arrives cost two thread wake-ups per buffer (a
+ * {@code futex} to wake the writer, an {@code eventfd} write to wake the event loop for the next
+ * request), which took more CPU than the copying.
  */
 public final class FileSink implements Flow.Subscriber<ByteBuffer> {
-    /** Buffers asked for ahead of the disk: 16 of a transport's 16–64 KiB reads is at most 1 MiB. */
-    static final int AHEAD = 16;
+    /** Buffers asked for ahead of the disk: 32 of a transport's 16–64 KiB reads, at most 2 MiB. */
+    static final int AHEAD = 32;
+    /** Buffers queued before the writer is woken; below {@link #AHEAD}, so reading never stops for it. */
+    static final int BATCH = AHEAD / 2;
     private static final ExecutorService WRITERS = writers();
 
     private final FileChannel channel;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private final Queue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger work = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile Flow.Subscription subscription;
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamError;
@@ -102,7 +108,9 @@ public final class FileSink implements Flow.Subscriber<ByteBuffer> {
     @Override
     public void onNext(ByteBuffer item) {
         queue.add(item);
-        schedule();
+        if (queued.incrementAndGet() >= BATCH) {
+            schedule();
+        }
     }
 
     @Override
@@ -155,6 +163,7 @@ public final class FileSink implements Flow.Subscriber<ByteBuffer> {
         for (ByteBuffer b = queue.poll(); b != null; b = queue.poll()) {
             batch.add(b);
         }
+        queued.addAndGet(-batch.size());
         if (!batch.isEmpty()) {
             ByteBuffer[] buffers = batch.toArray(new ByteBuffer[0]);
             try {
