@@ -6,7 +6,7 @@ import ai.runloop.api.spi.HttpResponse;
 import ai.runloop.api.spi.HttpTransport;
 import ai.runloop.api.spi.TransportException;
 import ai.runloop.api.spi.TransportOptions;
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
@@ -66,7 +66,7 @@ public final class JdkHttpTransport implements HttpTransport {
         java.net.http.HttpRequest jdkRequest;
         try {
             jdkRequest = RequestConverter.toJdk(request);
-        } catch (FileNotFoundException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             cannotSend(result, what, e);
             return result;
         }
