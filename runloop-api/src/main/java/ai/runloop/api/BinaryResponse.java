@@ -2,7 +2,6 @@ package ai.runloop.api;
 
 import ai.runloop.api.internal.BlockingGuard;
 import ai.runloop.api.internal.Failures;
-import ai.runloop.api.internal.FileSink;
 import ai.runloop.api.internal.PublisherInputStream;
 import ai.runloop.api.spi.HttpResponse;
 import java.io.IOException;
@@ -106,14 +105,17 @@ public final class BinaryResponse implements AutoCloseable {
     }
 
     /**
-     * Writes the bytes to a file without blocking the transport's threads: buffers are written on a
-     * writer thread while the next ones are read from the socket (see {@link FileSink}).
+     * Writes the bytes to a file without blocking the caller or the transport's threads on the disk
+     * (see {@link HttpResponse#writeBodyTo(Path)}).
      *
      * @param target the file, replaced
      * @return completes with the number of bytes written; cancelling it aborts the download
      */
     public CompletableFuture<Long> writeToAsync(Path target) {
-        CompletableFuture<Long> written = FileSink.write(take(), target);
+        if (!taken.compareAndSet(false, true)) {
+            throw new IllegalStateException(what + ": the body was already read");
+        }
+        CompletableFuture<Long> written = response.writeBodyTo(target);
         CompletableFuture<Long> result = new CompletableFuture<>();
         written.whenComplete((count, error) -> {
             if (error != null) {

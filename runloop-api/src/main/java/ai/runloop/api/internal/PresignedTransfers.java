@@ -74,7 +74,8 @@ public final class PresignedTransfers {
     }
 
     /**
-     * Downloads the bytes into a file, streaming from the socket to the disk ({@link FileSink}).
+     * Downloads the bytes into a file, streaming from the socket to the disk
+     * ({@link HttpResponse#writeBodyTo(Path)}).
      *
      * @param url    the presigned download URL
      * @param target the file, created or truncated (again on each attempt)
@@ -83,7 +84,7 @@ public final class PresignedTransfers {
      */
     public CompletableFuture<Long> getToFile(String url, Path target, String what) {
         return new Transfer<Long>(url, "GET", RequestBody.empty(), true, what,
-                response -> FileSink.write(response.bodyPublisher(), target)).start();
+                response -> response.writeBodyTo(target)).start();
     }
 
     private Duration timeout() {
