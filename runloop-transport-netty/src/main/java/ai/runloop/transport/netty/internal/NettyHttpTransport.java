@@ -8,6 +8,7 @@ import ai.runloop.api.spi.TransportException.Reason;
 import ai.runloop.api.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
@@ -148,9 +149,11 @@ public final class NettyHttpTransport implements HttpTransport {
                 .option(ChannelOption.SO_KEEPALIVE, true);
         if (key.kind() == RequestKind.TRANSFER) {
             // A download to a file keeps up to 2 MiB of read buffers until they are on disk (StreamedBody). The
-            // default adaptive allocator then carves fresh chunks, zeroing each: JFR and perf showed that as a
-            // quarter of the event loop's time in the transfer benchmark. The pooled allocator reuses its pages.
-            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
+            // default adaptive allocator then carves fresh chunks, zeroing each: perf showed that as a quarter
+            // of the event loop's time in the transfer benchmark. The pooled allocator reuses its pages. Reads
+            // of up to 256 KiB rather than 64 KiB: a fifth less CPU time per downloaded GiB.
+            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024));
         }
         if (proxy != null) {
             // The proxy resolves the target's name.
