@@ -91,7 +91,7 @@ public final class TransferBenchmark {
                     for (String provider : providers) {
                         long emulatorCpu = processCpuNanos();
                         String out = fork(concat(List.of("child-sdk", provider), sdkArgs));
-                        emulatorCpu = processCpuNanos() - emulatorCpu;
+                        emulatorCpu = (processCpuNanos() - emulatorCpu) / Integer.getInteger("transfer.rounds", 1);
                         Files.deleteIfExists(received);
                         double raw = raws.get(round);
                         runs.computeIfAbsent(provider, p -> new ArrayList<>()).add(new double[] {value(out, "upload"),
@@ -117,7 +117,7 @@ public final class TransferBenchmark {
                         + r.stream().map(x -> String.format("%.2f", x[3])).toList()));
             }
             System.out.println();
-            System.out.println("| CPU seconds (user + system) | SDK JVM, upload | SDK JVM, download | emulator, both |");
+            System.out.println("| CPU seconds (user + system) | SDK JVM, upload | SDK JVM, download | emulator, both (per round) |");
             System.out.println("|---|---|---|---|");
             runs.forEach((provider, r) -> System.out.printf("| sdk/%s | %.2f | %.2f | %.2f |%n", provider,
                     median(r, 4), median(r, 5), median(r, 6)));
@@ -170,11 +170,15 @@ public final class TransferBenchmark {
                     throw new IllegalStateException("downloaded " + Files.size(target) + " bytes of " + size);
                 }
                 object.delete();
-                java.io.PrintStream out = round == rounds ? System.out : System.err;
-                out.printf("upload %.1f%n", size / ((t1 - t0) / 1e9) / 1e6);
-                out.printf("download %.1f%n", size / ((t2 - t1) / 1e9) / 1e6);
-                out.printf("upload-cpu %.3f%n", (c1 - c0) / 1e9);
-                out.printf("download-cpu %.3f%n", (c2 - c1) / 1e9);
+                if (round < rounds) {
+                    System.err.printf("  sdk/%s round %d of %d (not reported): upload %.1f MB/s, download %.1f MB/s%n",
+                            provider, round, rounds, size / ((t1 - t0) / 1e9) / 1e6, size / ((t2 - t1) / 1e9) / 1e6);
+                    continue;
+                }
+                System.out.printf("upload %.1f%n", size / ((t1 - t0) / 1e9) / 1e6);
+                System.out.printf("download %.1f%n", size / ((t2 - t1) / 1e9) / 1e6);
+                System.out.printf("upload-cpu %.3f%n", (c1 - c0) / 1e9);
+                System.out.printf("download-cpu %.3f%n", (c2 - c1) / 1e9);
             }
             System.out.println("heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
         }
