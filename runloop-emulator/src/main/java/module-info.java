@@ -8,6 +8,8 @@
 module ai.runloop.emulator {
     requires ai.runloop.model;
     requires io.vertx.core;
+    // The bytes of an upload chunk, written to disk without another copy (FileReceiver).
+    requires io.netty.buffer;
     requires io.vertx.web;
     requires static io.vertx.codegen.api;
     requires static org.junit.jupiter.api;

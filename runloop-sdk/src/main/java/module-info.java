@@ -9,8 +9,6 @@
  */
 module ai.runloop.sdk {
     requires transitive ai.runloop.api;
-    // Presigned object URLs are fetched with a plain HTTP client that never carries the API key.
-    requires java.net.http;
 
     exports ai.runloop.sdk;
 }

@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousFileChannel;
-import java.nio.channels.CompletionHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,103 +105,29 @@ public final class BinaryResponse implements AutoCloseable {
     }
 
     /**
-     * Writes the bytes to a file without blocking any thread: each buffer is written asynchronously
-     * before the next is requested.
+     * Writes the bytes to a file without blocking the caller or the transport's threads on the disk
+     * (see {@link HttpResponse#writeBodyTo(Path)}).
      *
      * @param target the file, replaced
-     * @return completes with the number of bytes written
+     * @return completes with the number of bytes written; cancelling it aborts the download
      */
     public CompletableFuture<Long> writeToAsync(Path target) {
-        CompletableFuture<Long> result = new CompletableFuture<>();
-        AsynchronousFileChannel channel;
-        try {
-            channel = AsynchronousFileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(Failures.map(what, e));
+        if (!taken.compareAndSet(false, true)) {
+            throw new IllegalStateException(what + ": the body was already read");
         }
-        take().subscribe(new Flow.Subscriber<>() {
-            private Flow.Subscription subscription;
-            private long position;
-            // onComplete may arrive while the last buffer is still being written (no demand is needed
-            // for it): finish only once no write is in flight, or the tail is lost and the count short.
-            private final Object lock = new Object();
-            private boolean writing;
-            private boolean upstreamDone;
-
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                synchronized (lock) {
-                    writing = true;
-                }
-                write(item);
-            }
-
-            private void write(ByteBuffer item) {
-                channel.write(item, position, item, new CompletionHandler<>() {
-                    @Override
-                    public void completed(Integer written, ByteBuffer buffer) {
-                        position += written;
-                        if (buffer.hasRemaining()) {
-                            write(buffer);
-                            return;
-                        }
-                        boolean finish;
-                        synchronized (lock) {
-                            writing = false;
-                            finish = upstreamDone;
-                        }
-                        if (finish) {
-                            finish();
-                        } else {
-                            subscription.request(1);
-                        }
-                    }
-
-                    @Override
-                    public void failed(Throwable error, ByteBuffer buffer) {
-                        subscription.cancel();
-                        closeQuietly();
-                        result.completeExceptionally(Failures.map(what, error));
-                    }
-                });
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                closeQuietly();
+        CompletableFuture<Long> written = response.writeBodyTo(target);
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        written.whenComplete((count, error) -> {
+            if (error != null) {
+                response.close(); // frees the connection when the file could not even be opened
                 result.completeExceptionally(Failures.map(what, error));
+            } else {
+                result.complete(count);
             }
-
-            @Override
-            public void onComplete() {
-                boolean now;
-                synchronized (lock) {
-                    upstreamDone = true;
-                    now = !writing;
-                }
-                if (now) {
-                    finish();
-                }
-            }
-
-            private void finish() {
-                closeQuietly();
-                result.complete(position);
-            }
-
-            private void closeQuietly() {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // the outcome is already decided
-                }
+        });
+        result.whenComplete((count, error) -> {
+            if (result.isCancelled()) {
+                written.cancel(true);
             }
         });
         return result;

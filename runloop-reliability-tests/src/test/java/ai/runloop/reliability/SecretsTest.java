@@ -18,20 +18,25 @@ import ai.runloop.sdk.Devbox;
 import ai.runloop.sdk.ExecOptions;
 import ai.runloop.sdk.RunloopSDK;
 import ai.runloop.sdk.StorageObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -195,6 +200,53 @@ class SecretsTest {
                         "Authorization sent to the storage host: " + r.headers().keySet());
                 assertNoKey("a request to the storage host", r.allText());
             }
+        }
+    }
+
+    @ParameterizedTest(name = "presigned file PUT and GET carry no API header on {0}")
+    @MethodSource("transports")
+    void presignedFileTransfersCarryNoApiHeader(String transport, @TempDir Path tmp) throws IOException {
+        byte[] content = new byte[3 << 20];
+        new Random(11).nextBytes(content);
+        Path file = Files.write(tmp.resolve("upload.bin"), content);
+        try (StubServer storage = new StubServer(r -> r.method().equals("PUT")
+                ? StubServer.Reply.of(200, null, new byte[0])
+                : StubServer.Reply.of(200, "application/octet-stream", content));
+             StubServer api = new StubServer(r -> {
+                 String object = "{\"id\":\"obj_2\",\"name\":\"o\",\"content_type\":\"binary\",\"create_time_ms\":1,"
+                         + "\"state\":\"%s\"}";
+                 if (r.method().equals("POST") && r.rawUri().equals("/v1/objects")) {
+                     return StubServer.Reply.json(200, String.format(object, "UPLOADING").replace("}",
+                             ",\"upload_url\":\"" + storage.baseUrl() + "/bucket/obj_2?X-Signature=put\"}"));
+                 }
+                 if (r.rawUri().startsWith("/v1/objects/obj_2/download")) {
+                     return StubServer.Reply.json(200, "{\"download_url\":\"" + storage.baseUrl()
+                             + "/bucket/obj_2?X-Signature=get\"}");
+                 }
+                 return StubServer.Reply.json(200, String.format(object, "READ_ONLY"));
+             });
+             RunloopSDK sdk = RunloopSDK.builder().environment(Map.of()).baseUrl(api.baseUrl().toString())
+                     .apiKey(Sdks.FAKE_KEY).transport(Sdks.transport(transport)).header("X-Team", "blue").build()) {
+            StorageObject o = sdk.storageObject().uploadFromFile(file);
+            Path back = o.downloadToFile(tmp.resolve("back.bin"));
+            assertEquals(-1, Files.mismatch(file, back), "the download is the uploaded file");
+
+            List<StubServer.Request> stored = storage.requests();
+            assertEquals(List.of("PUT", "GET"), stored.stream().map(StubServer.Request::method).toList());
+            assertArrayEquals(content, stored.get(0).body(), "the storage host got the file's bytes");
+            for (StubServer.Request r : stored) {
+                for (String header : r.headers().keySet()) {
+                    String name = header.toLowerCase(java.util.Locale.ROOT);
+                    assertFalse(name.equals("authorization") || name.startsWith("x-stainless") || name.equals("x-team")
+                            || name.equals("x-request-id"), "API header " + header + " sent to the storage host");
+                }
+                assertFalse(r.headers().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("user-agent")
+                        && h.getValue().toString().contains("Runloop")), "the SDK's User-Agent went to the storage host");
+                assertNoKey("a request to the storage host", r.allText());
+            }
+            // The same SDK did send its headers to the API: the checks above would see them.
+            assertTrue(api.requests().stream().allMatch(r -> r.headers().containsKey("Authorization")
+                    && r.headers().containsKey("X-team")), "the base URL gets the key and the custom header");
         }
     }
 

@@ -4,7 +4,7 @@ import ai.runloop.model.objects.ObjectDownloadParams;
 import ai.runloop.model.objects.ObjectView;
 import ai.runloop.sdk.internal.Checks;
 import ai.runloop.sdk.internal.SdkContext;
-import java.net.http.HttpRequest;
+import ai.runloop.api.spi.RequestBody;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A storage object ({@code CompletableFuture} flavour): an immutable handle holding its id and, when
- * it was just created here, its presigned upload URL. Content goes up and down through presigned URLs
- * with a plain HTTP client that never sends the API key.
+ * it was just created here, its presigned upload URL. Content goes up and down through presigned URLs,
+ * sent through the SDK's transport on its transfer connections without any API header, so the API key
+ * never reaches the storage host. Failed attempts are retried like API calls; a download to a file
+ * starts again from the first byte.
  */
 public final class AsyncStorageObject {
     private final SdkContext ctx;
@@ -48,7 +50,7 @@ public final class AsyncStorageObject {
      */
     public CompletableFuture<Void> uploadContent(String text) {
         Checks.notNull("text", text);
-        return put(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        return put(RequestBody.ofBytes(text.getBytes(StandardCharsets.UTF_8), null));
     }
 
     /**
@@ -57,7 +59,7 @@ public final class AsyncStorageObject {
      */
     public CompletableFuture<Void> uploadContent(byte[] bytes) {
         Checks.notNull("bytes", bytes);
-        return put(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return put(RequestBody.ofBytes(bytes, null));
     }
 
     /**
@@ -66,19 +68,18 @@ public final class AsyncStorageObject {
      */
     public CompletableFuture<Void> uploadContent(Path file) {
         Checks.notNull("file", file);
-        try {
-            return put(HttpRequest.BodyPublishers.ofFile(file));
-        } catch (java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException("file must be a readable file but was " + file, e);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("file must be a readable file but was " + file);
         }
+        return put(RequestBody.ofFile(file, null));
     }
 
-    private CompletableFuture<Void> put(HttpRequest.BodyPublisher body) {
+    private CompletableFuture<Void> put(RequestBody body) {
         if (uploadUrl == null) {
             throw new IllegalStateException("object " + id + " has no upload URL: only a handle returned by "
                     + "storageObject().create(...) can upload, before complete()");
         }
-        return ctx.presigned().put(uploadUrl, body, "object " + id);
+        return ctx.core().presigned().put(uploadUrl, body, "object " + id + " upload");
     }
 
     /** @return the view once the upload is finished (state READ_ONLY) */
@@ -103,7 +104,7 @@ public final class AsyncStorageObject {
 
     /** @return the content's bytes */
     public CompletableFuture<byte[]> downloadAsBytes() {
-        return getDownloadUrl().thenCompose(url -> ctx.presigned().getBytes(url, "object " + id));
+        return getDownloadUrl().thenCompose(url -> ctx.core().presigned().getBytes(url, "object " + id + " download"));
     }
 
     /** @return the content as UTF-8 text */
@@ -121,7 +122,8 @@ public final class AsyncStorageObject {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("target's directory does not exist: " + parent);
         }
-        return getDownloadUrl().thenCompose(url -> ctx.presigned().getToFile(url, target, "object " + id));
+        return getDownloadUrl().thenCompose(url -> ctx.core().presigned().getToFile(url, target, "object " + id + " download")
+                .thenApply(written -> target));
     }
 
     /** @return the final view after deletion */

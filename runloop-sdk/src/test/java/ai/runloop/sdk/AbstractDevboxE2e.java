@@ -20,9 +20,6 @@ import ai.runloop.model.devboxes.DiskSnapshotUpdateParams;
 import ai.runloop.model.devboxes.ExecutionStatus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,16 +89,20 @@ abstract class AbstractDevboxE2e extends E2eBase {
             CompletableFuture<DevboxEvictionEventView> evicted = new CompletableFuture<>();
             devbox.onEvict(evicted::complete);
             // The SDK opens the eviction stream in the background: announce until a stream has heard it.
-            HttpClient http = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             int streams = 0;
             while (streams == 0 && System.nanoTime() < deadline) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(emulator.baseUrl().resolve("/_emulator/evictions"))
-                        .header("Authorization", "Bearer " + emulator.token()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"devbox_id\":\"" + devbox.id()
-                                + "\",\"eviction_deadline_ms\":1234}")).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, r.statusCode(), r.body());
-                streams = Integer.parseInt(r.body().replaceAll(".*\"streams\":(\\d+).*", "$1"));
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) emulator.baseUrl().resolve("/_emulator/evictions")
+                        .toURL().openConnection();
+                c.setRequestMethod("POST");
+                c.setDoOutput(true);
+                c.setRequestProperty("Authorization", "Bearer " + emulator.token());
+                c.setRequestProperty("Content-Type", "application/json");
+                c.getOutputStream().write(("{\"devbox_id\":\"" + devbox.id() + "\",\"eviction_deadline_ms\":1234}")
+                        .getBytes(StandardCharsets.UTF_8));
+                assertEquals(200, c.getResponseCode());
+                String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                streams = Integer.parseInt(body.replaceAll(".*\"streams\":(\\d+).*", "$1"));
             }
             assertEquals(1, streams, "one eviction stream for the SDK");
             DevboxEvictionEventView event = await(evicted);

@@ -19,11 +19,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -137,9 +138,9 @@ class VertxEventLoopTest {
             });
         });
 
-        HttpResponse<String> reply = get("/devbox");
+        Reply reply = get("/devbox");
 
-        assertEquals(200, reply.statusCode(), reply.body());
+        assertEquals(200, reply.status(), reply.body());
         assertEquals("0:one\ntwo\n", reply.body());
         assertEquals(2, lines.get(), "stdout lines seen by the callback");
         assertEquals(List.of(), offContext, "steps that ran off the handler's context");
@@ -174,7 +175,7 @@ class VertxEventLoopTest {
             });
         });
 
-        HttpResponse<String> reply = get("/retry");
+        Reply reply = get("/retry");
 
         assertEquals("retried\n", reply.body());
         List<Integer> hits = emulator.faults().hits();
@@ -197,9 +198,9 @@ class VertxEventLoopTest {
             }
         });
 
-        HttpResponse<String> reply = get("/blocking");
+        Reply reply = get("/blocking");
 
-        assertEquals(200, reply.statusCode(), reply.body());
+        assertEquals(200, reply.status(), reply.body());
         String message = reply.body().substring(reply.body().indexOf(' ') + 1);
         long millis = Long.parseLong(reply.body().substring(0, reply.body().indexOf("ms")));
         assertTrue(message.contains("AsyncRunloopSDK"), message);
@@ -216,8 +217,7 @@ class VertxEventLoopTest {
             release.join();
             request.response().end("released");
         });
-        CompletableFuture<HttpResponse<String>> reply = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(uri("/wait")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Reply> reply = getAsync("/wait");
         BlockedThreadEvent event = firstBlocked.get(LIMIT_SECONDS, TimeUnit.SECONDS);
         release.complete(null);
         assertEquals("released", reply.get(LIMIT_SECONDS, TimeUnit.SECONDS).body());
@@ -250,8 +250,33 @@ class VertxEventLoopTest {
         return URI.create("http://127.0.0.1:" + server.actualPort() + path);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(LIMIT_SECONDS))
-                .build(), HttpResponse.BodyHandlers.ofString()).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+    /** An answer of the app's server. */
+    private record Reply(int status, String body) {
+    }
+
+    private Reply get(String path) throws Exception {
+        return getAsync(path).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A plain GET on a thread of its own (the SDK's module does not read java.net.http). */
+    private CompletableFuture<Reply> getAsync(String path) {
+        URI target = uri(path);
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        Thread client = new Thread(() -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
+                connection.setConnectTimeout((int) TimeUnit.SECONDS.toMillis(LIMIT_SECONDS));
+                connection.setReadTimeout((int) TimeUnit.SECONDS.toMillis(LIMIT_SECONDS));
+                int status = connection.getResponseCode();
+                try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                    reply.complete(new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                reply.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "test-http-client");
+        client.setDaemon(true);
+        client.start();
+        return reply;
     }
 }

@@ -36,6 +36,7 @@ public final class ApiCore implements AutoCloseable {
 
     private final ClientConfig config;
     private final RetryPolicy retry;
+    private final PresignedTransfers presigned;
     private final Headers fixedHeaders;
     private final BaseUrl baseUrl;
     /** The whole header set of a first attempt without per-call headers, per (Accept, timeout): most calls. */
@@ -96,6 +97,7 @@ public final class ApiCore implements AutoCloseable {
         this.config = config;
         this.retry = new RetryPolicy(config.initialBackoff(), config.maxBackoff());
         this.baseUrl = BaseUrl.of(config.baseUri());
+        this.presigned = new PresignedTransfers(config, retry);
         Map<String, String> headers = new LinkedHashMap<>(PlatformHeaders.all());
         headers.put("Accept", "application/json");
         headers.putAll(config.headers());
@@ -118,6 +120,16 @@ public final class ApiCore implements AutoCloseable {
     /** @return the configuration */
     public ClientConfig config() {
         return config;
+    }
+
+    /**
+     * Transfers to presigned storage URLs: through this client's transport and retry policy, without any
+     * of its headers.
+     *
+     * @return the presigned transfers of this client
+     */
+    public PresignedTransfers presigned() {
+        return presigned;
     }
 
     /**

@@ -1,12 +1,15 @@
 package ai.runloop.api.spi;
 
+import ai.runloop.api.internal.FileSink;
 import ai.runloop.api.internal.transport.BodyCollector;
 import ai.runloop.api.internal.transport.OneShotBody;
 import ai.runloop.api.internal.transport.SingleBufferPublisher;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
  * An HTTP response: status, headers and a body that is either buffered bytes or a stream.
@@ -20,8 +23,10 @@ public final class HttpResponse implements AutoCloseable {
     private final Headers headers;
     private final byte[] bytes;
     private final OneShotBody stream;
+    private final Function<Path, CompletableFuture<Long>> fileWriter;
 
-    private HttpResponse(int status, Headers headers, byte[] bytes, OneShotBody stream) {
+    private HttpResponse(int status, Headers headers, byte[] bytes, OneShotBody stream,
+                         Function<Path, CompletableFuture<Long>> fileWriter) {
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("invalid status: " + status);
         }
@@ -29,6 +34,7 @@ public final class HttpResponse implements AutoCloseable {
         this.headers = Objects.requireNonNull(headers, "headers");
         this.bytes = bytes;
         this.stream = stream;
+        this.fileWriter = fileWriter;
     }
 
     /**
@@ -40,7 +46,7 @@ public final class HttpResponse implements AutoCloseable {
      * @return the response
      */
     public static HttpResponse buffered(int status, Headers headers, byte[] body) {
-        return new HttpResponse(status, headers, Objects.requireNonNull(body, "body"), null);
+        return new HttpResponse(status, headers, Objects.requireNonNull(body, "body"), null, null);
     }
 
     /**
@@ -53,7 +59,25 @@ public final class HttpResponse implements AutoCloseable {
      * @return the response
      */
     public static HttpResponse streamed(int status, Headers headers, Flow.Publisher<ByteBuffer> body) {
-        return new HttpResponse(status, headers, null, new OneShotBody(body));
+        return new HttpResponse(status, headers, null, new OneShotBody(body), null);
+    }
+
+    /**
+     * A response whose body is streamed, and which the transport can also write to a file itself: for
+     * transports that can move the bytes from their own buffers to the disk without handing each one to
+     * a subscriber (and so without copying it into a buffer of its own). The body is read one way or the
+     * other, once: by {@link #bodyPublisher()} or by {@link #writeBodyTo(Path)}.
+     *
+     * @param status the status code
+     * @param headers the response headers
+     * @param body the body, subscribed at most once
+     * @param fileWriter writes the body to the given file (created or truncated) and completes with the
+     *     number of bytes written, or fails as the publisher would; cancelling its future aborts the body
+     * @return the response
+     */
+    public static HttpResponse streamed(int status, Headers headers, Flow.Publisher<ByteBuffer> body,
+                                        Function<Path, CompletableFuture<Long>> fileWriter) {
+        return new HttpResponse(status, headers, null, new OneShotBody(body), Objects.requireNonNull(fileWriter, "fileWriter"));
     }
 
     /**
@@ -121,6 +145,31 @@ public final class HttpResponse implements AutoCloseable {
             return CompletableFuture.completedFuture(bytes.clone());
         }
         return BodyCollector.collect(stream);
+    }
+
+    /**
+     * Writes the body to a file, created or truncated first, without holding it in memory and without
+     * blocking the caller or a transport thread on the disk: through the transport's own file writer
+     * when it has one, else by subscribing to the body and writing on a writer thread. Cancelling the
+     * future aborts the body.
+     *
+     * @param target the file
+     * @return a future of the number of bytes written, completed once the file is closed; failed with the
+     *     body's failure (a {@link TransportException} when the connection broke) or the file's
+     *     {@link java.io.IOException}, or {@link IllegalStateException} if the body was already taken
+     */
+    public CompletableFuture<Long> writeBodyTo(Path target) {
+        Objects.requireNonNull(target, "target");
+        if (stream == null) {
+            return FileSink.write(new SingleBufferPublisher(ByteBuffer.wrap(bytes)), target);
+        }
+        if (fileWriter == null) {
+            return FileSink.write(stream, target);
+        }
+        if (!stream.claim()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the response body was already taken"));
+        }
+        return fileWriter.apply(target);
     }
 
     /**

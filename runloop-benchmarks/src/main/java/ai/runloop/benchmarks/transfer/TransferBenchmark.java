@@ -35,7 +35,13 @@ import java.util.concurrent.TimeUnit;
  * writes what it receives to another file, with 64 KiB buffers.
  *
  * <p>{@code java -cp runloop-benchmarks/target/benchmarks.jar ai.runloop.benchmarks.transfer.TransferBenchmark [MiB] [work dir]}
- * (defaults: 1024 MiB, a temporary directory; the files are deleted at the end).
+ * (defaults: 1024 MiB, a temporary directory; the files are deleted at the end). Before anything is
+ * measured, one unmeasured transfer warms the emulator up. Options: {@code -Dtransfer.repeat=N} (the
+ * raw copy and every transport N times, interleaved; medians), {@code -Dtransfer.rounds=N} (each SDK JVM
+ * uploads and downloads N times and reports the last, a JVM whose JIT has compiled the hot paths, as the
+ * raw copy's second round is), {@code -Dtransfer.childJvmArgs=...} (flags for the measured JVMs). Each
+ * SDK JVM also reports its CPU time per direction, and the emulator's (this JVM's) CPU time is reported
+ * per transport: figures that the load of other processes changes far less than MB/s.
  */
 public final class TransferBenchmark {
     private static final int BUFFER = 64 * 1024;
@@ -67,26 +73,55 @@ public final class TransferBenchmark {
             writeRandom(source, mib << 20);
             System.out.println("TransferBenchmark: " + mib + " MiB, child JVMs with -Xmx64m, Java "
                     + System.getProperty("java.version") + ", load average " + loadAverage());
-            List<String[]> rows = new ArrayList<>();
-            double raw = parseRaw(fork(List.of("child-raw", source.toString(), received.toString())));
-            Files.deleteIfExists(received);
-            rows.add(new String[] {"raw loopback socket copy", fmt(raw), fmt(raw), "1.00", "1.00"});
+            // -Dtransfer.repeat=N runs the raw copy and every transport N times, interleaved, and reports medians
+            // (each ratio against the raw copy of the same round), so that load from other processes falls on all.
+            int repeat = Integer.getInteger("transfer.repeat", 1);
+            List<Double> raws = new ArrayList<>();
+            Map<String, List<double[]>> runs = new java.util.LinkedHashMap<>();
             try (RunloopEmulator emulator = RunloopEmulator.builder().rootDir(dir.resolve("emulator")).build().start()) {
-                for (String provider : providers) {
-                    String out = fork(List.of("child-sdk", provider, emulator.baseUrl().toString(), emulator.token(),
-                            source.toString(), received.toString()));
+                List<String> sdkArgs = List.of(emulator.baseUrl().toString(), emulator.token(), source.toString(),
+                        received.toString());
+                // The emulator stands in for a storage service, which is warm: one unmeasured transfer first, so its
+                // JIT compilation is not charged to whichever transport happens to be measured first.
+                fork(concat(List.of("child-sdk", providers.get(0)), sdkArgs));
+                Files.deleteIfExists(received);
+                for (int round = 0; round < repeat; round++) {
+                    raws.add(parseRaw(fork(List.of("child-raw", source.toString(), received.toString()))));
                     Files.deleteIfExists(received);
-                    double up = value(out, "upload");
-                    double down = value(out, "download");
-                    rows.add(new String[] {"sdk/" + provider, fmt(up), fmt(down), String.format("%.2f", up / raw),
-                            String.format("%.2f", down / raw)});
+                    for (String provider : providers) {
+                        long emulatorCpu = processCpuNanos();
+                        String out = fork(concat(List.of("child-sdk", provider), sdkArgs));
+                        emulatorCpu = (processCpuNanos() - emulatorCpu) / Integer.getInteger("transfer.rounds", 1);
+                        Files.deleteIfExists(received);
+                        double raw = raws.get(round);
+                        runs.computeIfAbsent(provider, p -> new ArrayList<>()).add(new double[] {value(out, "upload"),
+                                value(out, "download"), value(out, "upload") / raw, value(out, "download") / raw,
+                                value(out, "upload-cpu"), value(out, "download-cpu"), emulatorCpu / 1e9});
+                    }
                 }
             }
+            double raw = median(raws.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.println();
             System.out.println("| what | upload MB/s | download MB/s | upload / raw | download / raw |");
             System.out.println("|---|---|---|---|---|");
-            rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-            System.out.println("(MB = 10^6 bytes; target: both ratios ≥ 0.80)");
+            System.out.println("| raw loopback socket copy | " + fmt(raw) + " | " + fmt(raw) + " | 1.00 | 1.00 |");
+            runs.forEach((provider, r) -> System.out.printf("| sdk/%s | %s | %s | %.2f | %.2f |%n", provider,
+                    fmt(median(r, 0)), fmt(median(r, 1)), median(r, 2), median(r, 3)));
+            System.out.println("(MB = 10^6 bytes; target: both ratios ≥ 0.80"
+                    + (repeat > 1 ? "; medians of " + repeat + " interleaved rounds, ratios against each round's raw copy" : "")
+                    + ")");
+            if (repeat > 1) {
+                System.out.println("raw copy by round: " + raws.stream().map(TransferBenchmark::fmt).toList());
+                runs.forEach((provider, r) -> System.out.println("sdk/" + provider + " upload / raw by round: "
+                        + r.stream().map(x -> String.format("%.2f", x[2])).toList() + ", download / raw: "
+                        + r.stream().map(x -> String.format("%.2f", x[3])).toList()));
+            }
+            System.out.println();
+            System.out.println("| CPU seconds (user + system) | SDK JVM, upload | SDK JVM, download | emulator, both (per round) |");
+            System.out.println("|---|---|---|---|");
+            runs.forEach((provider, r) -> System.out.printf("| sdk/%s | %.2f | %.2f | %.2f |%n", provider,
+                    median(r, 4), median(r, 5), median(r, 6)));
+            System.out.println("(load average at the end " + loadAverage() + ")");
         } finally {
             Files.deleteIfExists(source);
             Files.deleteIfExists(received);
@@ -119,17 +154,32 @@ public final class TransferBenchmark {
             warm.delete();
             Files.delete(small);
 
-            long t0 = System.nanoTime();
-            StorageObject object = sdk.storageObject().uploadFromFile(source, "payload.bin");
-            long t1 = System.nanoTime();
-            object.downloadToFile(target);
-            long t2 = System.nanoTime();
-            if (Files.size(target) != size) {
-                throw new IllegalStateException("downloaded " + Files.size(target) + " bytes of " + size);
+            // -Dtransfer.rounds=N repeats the timed upload and download; the last round is reported (the others
+            // are printed on standard error), e.g. to compare with a JVM whose JIT has compiled the hot paths.
+            int rounds = Integer.getInteger("transfer.rounds", 1);
+            for (int round = 1; round <= rounds; round++) {
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                StorageObject object = sdk.storageObject().uploadFromFile(source, "payload.bin");
+                long t1 = System.nanoTime();
+                long c1 = processCpuNanos();
+                object.downloadToFile(target);
+                long t2 = System.nanoTime();
+                long c2 = processCpuNanos();
+                if (Files.size(target) != size) {
+                    throw new IllegalStateException("downloaded " + Files.size(target) + " bytes of " + size);
+                }
+                object.delete();
+                if (round < rounds) {
+                    System.err.printf("  sdk/%s round %d of %d (not reported): upload %.1f MB/s, download %.1f MB/s%n",
+                            provider, round, rounds, size / ((t1 - t0) / 1e9) / 1e6, size / ((t2 - t1) / 1e9) / 1e6);
+                    continue;
+                }
+                System.out.printf("upload %.1f%n", size / ((t1 - t0) / 1e9) / 1e6);
+                System.out.printf("download %.1f%n", size / ((t2 - t1) / 1e9) / 1e6);
+                System.out.printf("upload-cpu %.3f%n", (c1 - c0) / 1e9);
+                System.out.printf("download-cpu %.3f%n", (c2 - c1) / 1e9);
             }
-            object.delete();
-            System.out.printf("upload %.1f%n", size / ((t1 - t0) / 1e9) / 1e6);
-            System.out.printf("download %.1f%n", size / ((t2 - t1) / 1e9) / 1e6);
             System.out.println("heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
         }
     }
@@ -138,6 +188,7 @@ public final class TransferBenchmark {
     static void childRaw(Path source, Path target) throws Exception {
         long size = Files.size(source);
         double best = 0;
+        long cpu = 0;
         for (int round = 0; round < 2; round++) { // the first round warms the page cache like the SDK's upload does
             try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 long[] receivedBytes = new long[1];
@@ -153,6 +204,7 @@ public final class TransferBenchmark {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 receiver.start();
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
@@ -168,9 +220,11 @@ public final class TransferBenchmark {
                     throw new IllegalStateException("received " + receivedBytes[0] + " of " + size);
                 }
                 best = round == 0 ? 0 : mbs;
+                cpu = processCpuNanos() - c0;
             }
         }
         System.out.printf("raw %.1f%n", best);
+        System.out.printf("raw-cpu %.3f%n", cpu / 1e9);
     }
 
     static String fork(List<String> childArgs) throws IOException, InterruptedException {
@@ -180,6 +234,9 @@ public final class TransferBenchmark {
         String extra = System.getProperty("transfer.childJvmArgs");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        if (System.getProperty("transfer.rounds") != null) {
+            command.add("-Dtransfer.rounds=" + Integer.getInteger("transfer.rounds"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TransferBenchmark.class.getName()));
         command.addAll(childArgs);
@@ -195,6 +252,23 @@ public final class TransferBenchmark {
             throw new IllegalStateException("child " + childArgs.get(0) + " failed:\n" + out);
         }
         return out.toString();
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static double median(List<double[]> rows, int column) {
+        return median(rows.stream().mapToDouble(r -> r[column]).toArray());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static double parseRaw(String out) {
@@ -241,6 +315,12 @@ public final class TransferBenchmark {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** CPU time of this whole process (every thread, user and system). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String loadAverage() {

@@ -15,6 +15,12 @@ import ai.runloop.transport.jdk.internal.JdkHttpTransport;
  * JDK opens connections as needed; each request kind still has its own client and connections) and
  * {@linkplain TransportOptions#h2cPriorKnowledge() h2c prior knowledge} (the JDK upgrades cleartext
  * connections with {@code Upgrade: h2c} instead).
+ *
+ * <p>The JDK client reads responses in buffers of {@code jdk.httpclient.bufsize} bytes, a system property
+ * it reads once per JVM (16 KiB by default). Unless it is set, creating a transport sets it to 64 KiB
+ * first: a 1 GiB download is then 16 thousand reads and buffers instead of 65 thousand, which the
+ * transfer benchmark measured at about a quarter less CPU time. Set the property yourself to keep
+ * another value.
  */
 public final class JdkHttpTransportProvider implements HttpTransportProvider {
 
@@ -23,6 +29,9 @@ public final class JdkHttpTransportProvider implements HttpTransportProvider {
 
     /** The provider priority: the lowest, so that any other transport present is preferred. */
     public static final int PRIORITY = 0;
+
+    private static final String READ_BUFFER_PROPERTY = "jdk.httpclient.bufsize";
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
 
     /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
     public JdkHttpTransportProvider() {
@@ -56,6 +65,9 @@ public final class JdkHttpTransportProvider implements HttpTransportProvider {
      */
     @Override
     public HttpTransport create(TransportOptions options) {
+        if (System.getProperty(READ_BUFFER_PROPERTY) == null) {
+            System.setProperty(READ_BUFFER_PROPERTY, Integer.toString(READ_BUFFER_SIZE));
+        }
         return new JdkHttpTransport(options);
     }
 }

@@ -12,8 +12,11 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
 
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final long limit;
+    private Flow.Subscription subscription;
 
-    private BodyCollector() {
+    private BodyCollector(long limit) {
+        this.limit = limit;
     }
 
     /**
@@ -23,7 +26,19 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
      * @return a future of all bytes, completed when the publisher completes
      */
     public static CompletableFuture<byte[]> collect(Flow.Publisher<ByteBuffer> publisher) {
-        BodyCollector collector = new BodyCollector();
+        return collect(publisher, Long.MAX_VALUE);
+    }
+
+    /**
+     * Subscribes to a publisher and collects at most {@code limit} bytes of it, cancelling the rest:
+     * for error bodies from servers that are not the API, whose size nothing bounds.
+     *
+     * @param publisher the bytes
+     * @param limit     the most bytes to keep
+     * @return a future of the first bytes, completed when the publisher completes or the limit is reached
+     */
+    public static CompletableFuture<byte[]> collect(Flow.Publisher<ByteBuffer> publisher, long limit) {
+        BodyCollector collector = new BodyCollector(limit);
         publisher.subscribe(collector);
         return collector.result;
     }
@@ -35,6 +50,7 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
      */
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
         result.whenComplete((ignored, error) -> {
             if (error != null) {
                 subscription.cancel();
@@ -50,12 +66,20 @@ public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
      */
     @Override
     public void onNext(ByteBuffer item) {
+        if (result.isDone()) {
+            return;
+        }
+        int take = (int) Math.min(item.remaining(), limit - bytes.size());
         if (item.hasArray()) {
-            bytes.write(item.array(), item.arrayOffset() + item.position(), item.remaining());
+            bytes.write(item.array(), item.arrayOffset() + item.position(), take);
         } else {
-            byte[] copy = new byte[item.remaining()];
+            byte[] copy = new byte[take];
             item.duplicate().get(copy);
             bytes.write(copy, 0, copy.length);
+        }
+        if (bytes.size() >= limit) {
+            subscription.cancel();
+            result.complete(bytes.toByteArray());
         }
     }
 

@@ -45,6 +45,16 @@ public final class OneShotBody implements Flow.Publisher<ByteBuffer> {
         upstream.subscribe(new Forwarder(downstream));
     }
 
+    /**
+     * Takes the body for a consumer that reads it some other way than by subscribing (a transport's own
+     * file writer); afterwards the body can neither be subscribed nor released by {@link #close()}.
+     *
+     * @return whether the body was still untaken
+     */
+    public boolean claim() {
+        return claimed.compareAndSet(false, true);
+    }
+
     /** Releases the body: cancels the subscription, or subscribes and cancels if nobody subscribed. */
     public void close() {
         closed = true;

@@ -209,6 +209,74 @@ public abstract class HttpTransportTck {
     }
 
     @Test
+    void aStreamedBodyWrittenToAFileArrivesByteExactReplacingTheFile() throws Exception {
+        long size = 48L << 20;
+        server.releaseDownload(); // no need to hold this one back
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/download?size=" + size + "&seed=7"))
+                .kind(RequestKind.TRANSFER).streamResponse(true).build();
+        Path target = Files.write(tempDir.resolve("download.bin"), new byte[1 << 20]);
+        Files.write(target, TestData.bytes(64 << 10, 1), java.nio.file.StandardOpenOption.APPEND);
+        try (HttpResponse response = await(transport.send(request))) {
+            assertEquals(200, response.status());
+            assertEquals(size, response.writeBodyTo(target).get(LIMIT_SECONDS * 2, TimeUnit.SECONDS));
+        }
+        assertEquals(size, Files.size(target));
+        MessageDigest digest = TestData.sha256();
+        try (java.io.InputStream in = Files.newInputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        assertEquals(TestData.digestOf(size, 7), TestData.hex(digest.digest()));
+    }
+
+    @Test
+    void aStreamedBodyCutShortFailsItsFileWriteWithARetryableFailure() throws Exception {
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nfirst bytes".getBytes(StandardCharsets.US_ASCII);
+        try (SilentServer cutting = new SilentServer(head, true)) {
+            HttpResponse response = await(transport.send(HttpRequest.newBuilder(cutting.uri("/cut"))
+                    .kind(RequestKind.TRANSFER).streamResponse(true).build()));
+            CompletableFuture<Long> written = response.writeBodyTo(tempDir.resolve("cut.bin"));
+            ExecutionException error = assertThrows(ExecutionException.class,
+                    () -> written.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+            TransportException failure = assertInstanceOf(TransportException.class, error.getCause());
+            assertTrue(failure.isRetryable(), failure.toString());
+        }
+    }
+
+    @Test
+    void cancellingAFileWriteAbortsTheDownload() throws Exception {
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nfirst bytes".getBytes(StandardCharsets.US_ASCII);
+        try (SilentServer silent = new SilentServer(head)) {
+            HttpResponse response = await(transport.send(HttpRequest.newBuilder(silent.uri("/slow"))
+                    .kind(RequestKind.TRANSFER).streamResponse(true).build()));
+            CompletableFuture<Long> written = response.writeBodyTo(tempDir.resolve("slow.bin"));
+            assertTrue(written.cancel(true));
+            silent.connectionClosed().get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aStreamedBodyCutShortFailsItsSubscriberWithARetryableFailure() throws Exception {
+        // A download cut mid-way must be told apart from its end, and classified like any broken connection,
+        // so that the pipeline can start it again.
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nfirst bytes".getBytes(StandardCharsets.US_ASCII);
+        try (SilentServer cutting = new SilentServer(head, true)) {
+            HttpResponse response = await(transport.send(HttpRequest.newBuilder(cutting.uri("/cut"))
+                    .kind(RequestKind.TRANSFER).streamResponse(true).build()));
+            assertEquals(200, response.status());
+            DigestingSubscriber subscriber = new DigestingSubscriber(() -> { });
+            response.bodyPublisher().subscribe(subscriber);
+            ExecutionException error = assertThrows(ExecutionException.class,
+                    () -> subscriber.result.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+            TransportException failure = assertInstanceOf(TransportException.class, error.getCause());
+            assertTrue(failure.isRetryable(), failure.toString());
+            assertTrue(subscriber.bytes.get() < 1_000_000);
+        }
+    }
+
+    @Test
     void connectTimeoutIsClassified() throws Exception {
         try (FullBacklogServer full = new FullBacklogServer();
              HttpTransport quick = provider().create(TransportOptions.builder().connectTimeout(Duration.ofMillis(300)).build())) {

@@ -12,13 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback server that misbehaves: it accepts a connection, reads the request head, optionally
- * writes the start of a response, and then never says more. It notices when the client closes the
- * connection.
+ * writes the start of a response, and then never says more — or, made with {@code hangUp}, closes the
+ * connection at once, cutting the response short. It notices when the client closes the connection.
  */
 final class SilentServer implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final byte[] partialResponse;
+    private final boolean hangUp;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> requestArrived = new CompletableFuture<>();
     private final CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
@@ -30,7 +31,18 @@ final class SilentServer implements AutoCloseable {
      *     empty array to answer nothing
      */
     SilentServer(byte[] partialResponse) throws IOException {
+        this(partialResponse, false);
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param partialResponse bytes to write after the request head
+     * @param hangUp          whether to close the connection right after them
+     */
+    SilentServer(byte[] partialResponse, boolean hangUp) throws IOException {
         this.partialResponse = partialResponse;
+        this.hangUp = hangUp;
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tck-silent-server");
         acceptor.setDaemon(true);
@@ -80,6 +92,9 @@ final class SilentServer implements AutoCloseable {
             requestArrived.complete(null);
             socket.getOutputStream().write(partialResponse);
             socket.getOutputStream().flush();
+            if (hangUp) {
+                return; // closed by try-with-resources: the client sees the end of the stream mid-body
+            }
             // Discard anything else the client sends until it closes the connection.
             while (in.read() >= 0) {
                 // keep reading

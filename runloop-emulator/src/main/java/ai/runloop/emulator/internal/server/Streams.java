@@ -4,20 +4,21 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Moves large bodies between the network and disk without holding them in memory: request bodies
- * are piped into an {@link io.vertx.core.file.AsyncFile}, files are answered with {@code sendFile}.
+ * are written by a {@link FileReceiver}, files are answered with {@code sendFile}.
  */
 public final class Streams {
     private Streams() {
     }
 
     /**
-     * Pipes the request body into {@code target} (through {@code target.part}, moved into place once
+     * Receives the request body into {@code target} (through {@code target.part}, moved into place once
      * complete) and then calls {@code done}. The request must still be paused (see
      * {@link EmulatorServer}: routes streaming their body skip the body handler and are paused).
      *
@@ -27,19 +28,17 @@ public final class Streams {
      */
     public static void receiveToFile(RoutingContext ctx, Path target, Runnable done) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        ctx.vertx().executeBlocking(() -> Files.createDirectories(target.getParent()), false)
-                .compose(v -> ctx.vertx().fileSystem().open(part.toString(),
-                        new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true)))
-                .compose(file -> ctx.request().pipeTo(file))
-                .compose(v -> ctx.vertx().executeBlocking(() -> Files.move(part, target, StandardCopyOption.REPLACE_EXISTING), false))
-                .onComplete(res -> {
-                    if (res.succeeded()) {
-                        done.run();
-                    } else {
-                        ctx.vertx().executeBlocking(() -> Files.deleteIfExists(part), false);
-                        Replies.error(ctx, new ApiException(500, "upload failed: " + res.cause().getMessage(), null));
-                    }
-                });
+        ctx.vertx().executeBlocking(() -> {
+            Files.createDirectories(target.getParent());
+            return FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        }, false).onComplete(opened -> {
+            if (opened.failed()) {
+                Replies.error(ctx, new ApiException(500, "upload failed: " + opened.cause().getMessage(), null));
+            } else {
+                new FileReceiver(ctx, opened.result(), part, target, done).start();
+            }
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Turns the JDK's publisher of {@code List<ByteBuffer>} into a publisher of {@code ByteBuffer},
@@ -19,10 +20,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FlatteningPublisher implements Flow.Publisher<ByteBuffer> {
 
     private final Flow.Publisher<List<ByteBuffer>> upstream;
+    private final Function<Throwable, Throwable> failures;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     FlatteningPublisher(Flow.Publisher<List<ByteBuffer>> upstream) {
+        this(upstream, Function.identity());
+    }
+
+    /**
+     * @param upstream the JDK's body
+     * @param failures turns an upstream failure into the one the subscriber gets (classified, so that a
+     *                 body cut mid-way is a retryable connection failure like any other)
+     */
+    FlatteningPublisher(Flow.Publisher<List<ByteBuffer>> upstream, Function<Throwable, Throwable> failures) {
         this.upstream = upstream;
+        this.failures = failures;
     }
 
     @Override
@@ -41,13 +53,14 @@ final class FlatteningPublisher implements Flow.Publisher<ByteBuffer> {
             subscriber.onError(new IllegalStateException("the body can be subscribed only once"));
             return;
         }
-        upstream.subscribe(new Bridge(subscriber));
+        upstream.subscribe(new Bridge(subscriber, failures));
     }
 
     /** Subscribes upstream and serves downstream; all downstream signals come from {@link #drain()}. */
     private static final class Bridge implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscription {
 
         private final Flow.Subscriber<? super ByteBuffer> downstream;
+        private final Function<Throwable, Throwable> failures;
         private final Queue<ByteBuffer> ready = new ConcurrentLinkedQueue<>();
         private final AtomicLong demand = new AtomicLong();
         private final AtomicInteger work = new AtomicInteger();
@@ -59,8 +72,9 @@ final class FlatteningPublisher implements Flow.Publisher<ByteBuffer> {
         private volatile Throwable badRequest;
         private boolean terminated;
 
-        Bridge(Flow.Subscriber<? super ByteBuffer> downstream) {
+        Bridge(Flow.Subscriber<? super ByteBuffer> downstream, Function<Throwable, Throwable> failures) {
             this.downstream = downstream;
+            this.failures = failures;
         }
 
         @Override
@@ -82,7 +96,7 @@ final class FlatteningPublisher implements Flow.Publisher<ByteBuffer> {
 
         @Override
         public void onError(Throwable error) {
-            failure = error;
+            failure = failures.apply(error);
             upstreamDone = true;
             drain();
         }

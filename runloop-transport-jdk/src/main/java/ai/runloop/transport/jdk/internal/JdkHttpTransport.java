@@ -6,7 +6,7 @@ import ai.runloop.api.spi.HttpResponse;
 import ai.runloop.api.spi.HttpTransport;
 import ai.runloop.api.spi.TransportException;
 import ai.runloop.api.spi.TransportOptions;
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
@@ -72,7 +72,7 @@ public final class JdkHttpTransport implements HttpTransport {
         java.net.http.HttpRequest jdkRequest;
         try {
             jdkRequest = RequestConverter.toJdk(request);
-        } catch (FileNotFoundException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             cannotSend(result, what, e);
             return result;
         }
@@ -110,7 +110,8 @@ public final class JdkHttpTransport implements HttpTransport {
                           CompletableFuture<HttpResponse> result, String what) {
         try {
             if (request.streamResponse()) {
-                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), JdkHttpTransport::streamed, what);
+                link(result, client.sendAsync(jdkRequest, BodyHandlers.ofPublisher()), response -> streamed(response, what),
+                        what);
             } else {
                 link(result, client.sendAsync(jdkRequest, BodyHandlers.ofByteArray()), JdkHttpTransport::buffered, what);
             }
@@ -162,8 +163,9 @@ public final class JdkHttpTransport implements HttpTransport {
         return HttpResponse.buffered(response.statusCode(), headers(response), response.body());
     }
 
-    private static HttpResponse streamed(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        return HttpResponse.streamed(response.statusCode(), headers(response), new FlatteningPublisher(response.body()));
+    private static HttpResponse streamed(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, String what) {
+        return HttpResponse.streamed(response.statusCode(), headers(response), new FlatteningPublisher(response.body(),
+                failure -> FailureClassifier.classify(failure, what + " (response body)")));
     }
 
     private static Headers headers(java.net.http.HttpResponse<?> response) {

@@ -2,7 +2,7 @@ package ai.runloop.transport.jdk.internal;
 
 import ai.runloop.api.spi.HttpRequest;
 import ai.runloop.api.spi.RequestBody;
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 
@@ -12,7 +12,7 @@ final class RequestConverter {
     private RequestConverter() {
     }
 
-    static java.net.http.HttpRequest toJdk(HttpRequest request) throws FileNotFoundException {
+    static java.net.http.HttpRequest toJdk(HttpRequest request) throws IOException {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
                 .method(request.method(), bodyPublisher(request.body()));
         request.headers().map().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
@@ -25,13 +25,13 @@ final class RequestConverter {
         return builder.build();
     }
 
-    private static BodyPublisher bodyPublisher(RequestBody body) throws FileNotFoundException {
+    private static BodyPublisher bodyPublisher(RequestBody body) throws IOException {
         if (body instanceof RequestBody.Bytes) {
             return BodyPublishers.ofByteArray(((RequestBody.Bytes) body).toByteArray());
         }
         if (body instanceof RequestBody.FromFile) {
-            // Reads the file in small chunks as the connection takes them; sends its size as Content-Length.
-            return BodyPublishers.ofFile(((RequestBody.FromFile) body).file());
+            // Reads the file in large chunks as the connection takes them; sends its size as Content-Length.
+            return new FileBodyPublisher(((RequestBody.FromFile) body).file());
         }
         if (body instanceof RequestBody.FromPublisher) {
             RequestBody.FromPublisher publisher = (RequestBody.FromPublisher) body;

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.Map;
@@ -160,7 +159,8 @@ final class Exchange {
         if (request.streamResponse()) {
             cancelTimer();
             body = new StreamedBody(carrier.channel().eventLoop(), this);
-            HttpResponse response = HttpResponse.streamed(status, headers, body);
+            StreamedBody streamed = body;
+            HttpResponse response = HttpResponse.streamed(status, headers, streamed, streamed::writeTo);
             if (!result.complete(response)) {
                 response.close();
             }
@@ -176,9 +176,7 @@ final class Exchange {
             return;
         }
         if (body != null) {
-            byte[] copy = new byte[readable];
-            content.getBytes(content.readerIndex(), copy);
-            body.offer(ByteBuffer.wrap(copy));
+            body.offer(content);
         } else {
             try {
                 content.getBytes(content.readerIndex(), buffered, readable);

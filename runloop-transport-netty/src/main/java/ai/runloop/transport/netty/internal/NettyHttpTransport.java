@@ -3,9 +3,12 @@ package ai.runloop.transport.netty.internal;
 import ai.runloop.api.spi.HttpRequest;
 import ai.runloop.api.spi.HttpResponse;
 import ai.runloop.api.spi.HttpTransport;
+import ai.runloop.api.spi.RequestKind;
 import ai.runloop.api.spi.TransportException.Reason;
 import ai.runloop.api.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
@@ -177,6 +180,14 @@ public final class NettyHttpTransport implements HttpTransport {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
+        if (key.kind() == RequestKind.TRANSFER) {
+            // A download to a file keeps up to 2 MiB of read buffers until they are on disk (StreamedBody). The
+            // default adaptive allocator then carves fresh chunks, zeroing each: perf showed that as a quarter
+            // of the event loop's time in the transfer benchmark. The pooled allocator reuses its pages. Reads
+            // of up to 256 KiB rather than 64 KiB: a fifth less CPU time per downloaded GiB.
+            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024));
+        }
         if (proxy != null) {
             // The proxy resolves the target's name.
             bootstrap.resolver(NoopAddressResolverGroup.INSTANCE).remoteAddress(proxy);

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 final class Exchange {
 
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    private static final int FILE_READ_SIZE = 256 * 1024;
 
     final HttpRequest request;
     final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
@@ -43,6 +44,7 @@ final class Exchange {
     /** Whether the outcome for the caller's future is decided (it may complete later, on the caller's context). */
     private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Consumer<TransportException> bodyFailure;
+    private TransportException earlyBodyFailure;
     private long timerId = -1;
 
     Exchange(HttpRequest request, Vertx vertx, Context callerContext) {
@@ -122,7 +124,8 @@ final class Exchange {
             return vertx.fileSystem().open(((RequestBody.FromFile) body).file().toString(), new OpenOptions().setRead(true))
                     .compose(opened -> {
                         file = opened;
-                        opened.setReadBufferSize(64 * 1024);
+                        // Large reads: each is a task on a worker and a hop back to the event loop.
+                        opened.setReadBufferSize(FILE_READ_SIZE);
                         if (result.isDone()) {
                             opened.close();
                             return Future.failedFuture(Failures.of(Reason.CANCELLED, what() + ": cancelled"));
@@ -147,6 +150,9 @@ final class Exchange {
         });
         if (request.streamResponse()) {
             response.pause();
+            // Until a subscriber takes the body: a connection that breaks now must not go unnoticed (a
+            // paused response queues its bytes and its end, but not a failure).
+            response.exceptionHandler(failure -> fail(Failures.exchange(failure, what())));
             cancelTimer();
             Context responseContext = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
             deliver(HttpResponse.streamed(response.statusCode(), headers.build(),
@@ -179,7 +185,13 @@ final class Exchange {
     /** Fails the exchange from any thread: the caller's future, or a body already streaming. */
     void fail(TransportException failure) {
         if (!settled.compareAndSet(false, true) || result.isDone()) {
-            Consumer<TransportException> streaming = bodyFailure;
+            Consumer<TransportException> streaming;
+            synchronized (this) {
+                streaming = bodyFailure;
+                if (streaming == null && earlyBodyFailure == null) {
+                    earlyBodyFailure = failure; // for the subscriber still to come
+                }
+            }
             reset();
             if (streaming != null) {
                 streaming.accept(failure);
@@ -191,8 +203,21 @@ final class Exchange {
     }
 
 
+    /** @return the failure of a streamed body that broke before anyone subscribed to it, or null */
+    synchronized TransportException earlyBodyFailure() {
+        return earlyBodyFailure;
+    }
+
+    /** Tells the body's subscriber of a failure, at once if the body already broke before it subscribed. */
     void onBodyFailure(Consumer<TransportException> listener) {
-        this.bodyFailure = listener;
+        TransportException early;
+        synchronized (this) {
+            this.bodyFailure = listener;
+            early = earlyBodyFailure;
+        }
+        if (early != null) {
+            listener.accept(early);
+        }
     }
 
     /** The response has been read whole: nothing to abort any more. */

@@ -2,6 +2,8 @@ package ai.runloop.transport.vertx.internal;
 
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpClientResponse;
+import ai.runloop.api.spi.TransportException;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
@@ -14,6 +16,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * on the response's context.
  */
 final class ResponsePublisher implements Flow.Publisher<ByteBuffer> {
+
+    private static final Flow.Subscription NOTHING = new Flow.Subscription() {
+        @Override
+        public void request(long n) {
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
 
     private final HttpClientResponse response;
     private final Context context;
@@ -32,22 +44,23 @@ final class ResponsePublisher implements Flow.Publisher<ByteBuffer> {
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         if (!subscribed.compareAndSet(false, true)) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
+            subscriber.onSubscribe(NOTHING);
             subscriber.onError(new IllegalStateException("the response body can be subscribed only once"));
             return;
         }
         context.runOnContext(ignored -> {
+            TransportException early = exchange.earlyBodyFailure();
+            if (early != null) {
+                // The connection broke before this subscriber came; the response no longer takes handlers.
+                terminated = true;
+                subscriber.onSubscribe(NOTHING);
+                subscriber.onError(early);
+                return;
+            }
             response.handler(buffer -> {
                 if (!terminated) {
-                    subscriber.onNext(ByteBuffer.wrap(buffer.getBytes()));
+                    // Vert.x hands handlers a heap copy of its own (never a pooled buffer): wrapped, not copied again.
+                    subscriber.onNext(((BufferInternal) buffer).getByteBuf().nioBuffer());
                 }
             });
             response.exceptionHandler(failure -> {
@@ -62,12 +75,6 @@ final class ResponsePublisher implements Flow.Publisher<ByteBuffer> {
                     terminated = true;
                     exchange.finished();
                     subscriber.onComplete();
-                }
-            });
-            exchange.onBodyFailure(failure -> {
-                if (!terminated) {
-                    terminated = true;
-                    subscriber.onError(failure);
                 }
             });
             subscriber.onSubscribe(new Flow.Subscription() {
@@ -95,6 +102,13 @@ final class ResponsePublisher implements Flow.Publisher<ByteBuffer> {
                             exchange.reset();
                         }
                     });
+                }
+            });
+            // After onSubscribe: a body that breaks from now on, outside the response's own handlers.
+            exchange.onBodyFailure(failure -> {
+                if (!terminated) {
+                    terminated = true;
+                    subscriber.onError(failure);
                 }
             });
         });

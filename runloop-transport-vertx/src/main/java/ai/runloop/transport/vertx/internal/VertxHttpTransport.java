@@ -149,7 +149,10 @@ public final class VertxHttpTransport implements HttpTransport {
                 .setSslHandshakeTimeout(options.connectTimeout().toMillis())
                 .setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setKeepAlive(true)
-                .setDecompressionSupported(false);
+                .setDecompressionSupported(false)
+                // Response body chunks as large as a socket read rather than the decoder's 8 KiB: a 1 GiB
+                // download is then 16 thousand buffers to hand to the subscriber instead of 131 thousand.
+                .setMaxChunkSize(64 * 1024);
         if (key.tls()) {
             options.sslContext().ifPresent(context -> clientOptions.setSslEngineOptions(new GivenSslContextOptions(context)));
             clientOptions.setUseAlpn(options.preferHttp2())
