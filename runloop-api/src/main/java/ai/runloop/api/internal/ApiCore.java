@@ -410,16 +410,7 @@ public final class ApiCore implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "-> {0} {1} attempt {2} headers {3}", request.method(),
                         request.uri(), attempt + 1, request.headers());
             }
-            CompletableFuture<HttpResponse> sent;
-            try {
-                sent = config.transport().send(request);
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            if (!config.transport().enforcesTimeouts()) {
-                // A backstop for a transport not known to enforce the request's timeout itself.
-                sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
-            }
+            CompletableFuture<HttpResponse> sent = Deadlines.send(config.transport(), request, timeout);
             result.follow(sent);
             if (result.isCancelled()) {
                 return;

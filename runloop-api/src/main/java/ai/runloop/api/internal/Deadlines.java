@@ -1,5 +1,8 @@
 package ai.runloop.api.internal;
 
+import ai.runloop.api.spi.HttpRequest;
+import ai.runloop.api.spi.HttpResponse;
+import ai.runloop.api.spi.HttpTransport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -48,5 +51,25 @@ final class Deadlines {
                 millis, TimeUnit.MILLISECONDS);
         future.whenComplete((value, failure) -> timer.cancel(false));
         return future;
+    }
+
+    /**
+     * Sends one request through the transport, bounded by the request's timeout: by the transport itself
+     * when it {@linkplain HttpTransport#enforcesTimeouts() enforces timeouts}, else by a backstop a
+     * second after the timeout. A transport that throws instead of failing its future fails the result.
+     *
+     * @param transport the transport
+     * @param request   the request
+     * @param timeout   the request's timeout
+     * @return the response
+     */
+    static CompletableFuture<HttpResponse> send(HttpTransport transport, HttpRequest request, java.time.Duration timeout) {
+        CompletableFuture<HttpResponse> sent;
+        try {
+            sent = transport.send(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.enforcesTimeouts() ? sent : orTimeout(sent, timeout.toMillis() + 1000);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -101,8 +100,7 @@ public final class PresignedTransfers {
         private final Function<HttpResponse, CompletableFuture<T>> consume;
         private final Duration timeout = timeout();
         private final List<Throwable> earlier = new ArrayList<>();
-        private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
-        private final CompletableFuture<T> result = new CancelPropagatingFuture<>();
+        private final CancelPropagatingFuture<T> result = new CancelPropagatingFuture<>();
         private final String url;
         private URI uri;
         private int redirects;
@@ -115,14 +113,6 @@ public final class PresignedTransfers {
             this.stream = stream;
             this.what = what;
             this.consume = consume;
-            result.whenComplete((value, error) -> {
-                if (result.isCancelled()) {
-                    CompletableFuture<?> current = inFlight.get();
-                    if (current != null) {
-                        current.cancel(true);
-                    }
-                }
-            });
         }
 
         CompletableFuture<T> start() {
@@ -157,17 +147,9 @@ public final class PresignedTransfers {
                 LOG.log(System.Logger.Level.DEBUG, "-> {0} {1}{2} (presigned) attempt {3}", method, uri.getHost(),
                         uri.getRawPath(), attempt + 1);
             }
-            CompletableFuture<HttpResponse> sent;
-            try {
-                sent = config.transport().send(request);
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            // The pipeline's backstop, for transports whose own timeout does not cover the whole exchange.
-            sent = Deadlines.orTimeout(sent, timeout.toMillis() + 1000);
-            inFlight.set(sent);
+            CompletableFuture<HttpResponse> sent = Deadlines.send(config.transport(), request, timeout);
+            result.follow(sent);
             if (result.isCancelled()) {
-                sent.cancel(true);
                 return;
             }
             sent.whenComplete((response, error) -> {
@@ -202,10 +184,7 @@ public final class PresignedTransfers {
                 } catch (RuntimeException e) {
                     consumed = CompletableFuture.failedFuture(e);
                 }
-                inFlight.set(consumed);
-                if (result.isCancelled()) {
-                    consumed.cancel(true);
-                }
+                result.follow(consumed);
                 consumed.whenComplete((value, error) -> {
                     if (error == null) {
                         result.complete(value);
